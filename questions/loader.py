@@ -1,0 +1,243 @@
+"""Load question banks from YAML, collecting every problem before failing once."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from questions.defaults import DEFAULT_LANGUAGE, DEFAULT_PERSPECTIVES, DEFAULT_SCALE
+from questions.errors import BankError, Problem
+from questions.nodes import NodeReader, compose, join, optional, quote
+from questions.scales import read_scale
+from questions.schema import Bank, Perspective, Principle, Statement
+
+MAX_BYTES = 2 * 1024 * 1024
+BANK_DIR = Path(__file__).resolve().parent
+
+_NO_TEXTS: tuple[str, ...] = ()
+_NO_EASY_READ: tuple[str | None, str | None] = (None, None)
+_BANK_KEYS = (("id", "title", "version", "principles"),
+              ("language", "description", "references", "scale", "perspectives"))
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_LANGUAGE_HINT = "Use a language tag such as 'en-GB' or 'cy'."
+
+
+def load_bank(path: str | Path) -> Bank:
+    """Read, parse and validate a bank file; raise BankError listing every problem."""
+    bank_path = Path(path)
+    source = bank_path.name or str(bank_path)
+    try:
+        size = bank_path.stat().st_size
+        if size > MAX_BYTES:  # check before reading so a huge file is never loaded
+            raise BankError([_too_big(source, size)])
+        data = bank_path.read_bytes()
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        raise BankError([Problem(source, "file", "a readable bank file", f"an error reading it ({reason})",
+                                 hint="Check the file name and that the file exists.")]) from None
+    return load_bank_bytes(data, source)
+
+
+def load_bank_bytes(data: bytes, source: str = "<upload>") -> Bank:
+    """Decode UTF-8 bytes (a BOM is fine) and load them as a bank."""
+    if len(data) > MAX_BYTES:
+        raise BankError([_too_big(source, len(data))])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        found = f"a byte that is not UTF-8 (0x{data[error.start]:02x} at byte {error.start + 1})"
+        raise BankError([Problem(source, "file", "UTF-8 text", found, line, None,
+                                 "Save the file as UTF-8 (in most editors: Save as, then choose UTF-8).")]) from None
+    return load_bank_text(text, source)
+
+
+def load_bank_text(text: str, source: str = "<upload>") -> Bank:
+    """Parse and validate bank YAML text; raise BankError listing every problem."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        raise BankError([_too_big(source, size)])
+    root = compose(text.removeprefix("\ufeff"), source)
+    reader = NodeReader(source)
+    if root is None:
+        reader.report(None, "", "a mapping with the keys id, title, version and principles",
+                      "nothing (the file is empty)")
+        raise BankError(reader.problems)
+    bank = _read_bank(root, reader)
+    if reader.problems or bank is None:
+        # Sort by line so people can work down the file; problems without a line come first.
+        raise BankError(sorted(reader.problems, key=lambda problem: problem.line or 0))
+    return bank
+
+
+def builtin_bank_paths() -> dict[str, Path]:
+    """Bank id -> file for every bank shipped in this package."""
+    return {bank_id: path for bank_id, (path, _) in _builtin_banks().items()}
+
+
+def load_builtin(bank_id: str) -> Bank:
+    """A built-in bank by id (loaded once, then shared: banks are immutable)."""
+    banks = _builtin_banks()
+    if bank_id in banks:
+        return banks[bank_id][1]
+    close = difflib.get_close_matches(str(bank_id), list(banks), n=1, cutoff=0.6)
+    raise BankError([Problem("<built-in>", "bank id", f"one of {', '.join(banks)}", f"text {quote(str(bank_id))}",
+                             hint=f"Did you mean {close[0]!r}?" if close else None)])
+
+
+@functools.cache
+def _builtin_banks() -> dict[str, tuple[Path, Bank]]:
+    """Every built-in bank, keyed by id."""
+    banks: dict[str, tuple[Path, Bank]] = {}
+    for path in sorted(BANK_DIR.glob("*.yaml")):
+        bank = load_bank(path)
+        banks[bank.id] = (path, bank)
+    return banks
+
+
+def _too_big(source: str, size: int) -> Problem:
+    """The one problem reported for an oversized input."""
+    return Problem(source, "file", f"at most 2 MB ({MAX_BYTES:,} bytes)", f"{size:,} bytes",
+                   hint="A question bank is a small text file; check that this is the right file.")
+
+
+def _read_bank(root: Node, reader: NodeReader) -> Bank | None:
+    """The whole bank, or None if anything was wrong (problems are in the reader)."""
+    fields = reader.mapping(root, "", *_BANK_KEYS, expected="a mapping with the keys id, title, version and principles")
+    if fields is None:
+        return None
+    bank_id = reader.identifier(fields.get("id"), "id")
+    title = reader.text(fields.get("title"), "title")
+    version = reader.scalar_text(fields.get("version"), "version")
+    language = optional(fields, "language", lambda node, path: _read_language(reader, node, path), DEFAULT_LANGUAGE)
+    description = optional(fields, "description", reader.text, "")
+    references = optional(fields, "references", reader.text_list, _NO_TEXTS)
+    scale = optional(fields, "scale", lambda node, _: read_scale(reader, node), DEFAULT_SCALE)
+    perspectives = optional(fields, "perspectives", lambda node, _: _read_perspectives(reader, node),
+                            DEFAULT_PERSPECTIVES)
+    principles = _read_principles(reader, fields.get("principles"))
+    if (bank_id is None or title is None or version is None or language is None or description is None
+            or references is None or scale is None or perspectives is None or principles is None):
+        return None
+    return Bank(bank_id, title, version, language, description, scale, principles, perspectives, references)
+
+
+def _read_language(reader: NodeReader, node: Node, path: str) -> str | None:
+    """A BCP 47-style language tag such as en-GB or cy."""
+    value = reader.text(node, path)
+    if value is not None and not _LANGUAGE.match(value):
+        reader.report(node, path, "a language tag", f"text {quote(value)}", _LANGUAGE_HINT)
+        return None
+    return value
+
+
+def _read_perspectives(reader: NodeReader, node: Node) -> tuple[Perspective, ...] | None:
+    """The points of view respondents can answer from, with unique ids."""
+    items = reader.sequence(node, "perspectives", "perspectives")
+    if items is None:
+        return None
+    perspectives: list[Perspective] = []
+    first: dict[str, str] = {}
+    complete = True
+    for index, item in enumerate(items):
+        path = join("perspectives", index)
+        fields = reader.mapping(item, path, ("id", "label"))
+        if fields is None:
+            complete = False
+            continue
+        perspective_id = reader.identifier(fields.get("id"), join(path, "id"))
+        label = reader.text(fields.get("label"), join(path, "label"))
+        if perspective_id is not None and _is_repeat(reader, fields["id"], join(path, "id"), perspective_id,
+                                                     first, "a perspective id not used before"):
+            perspective_id = None
+        if perspective_id is None or label is None:
+            complete = False
+            continue
+        perspectives.append(Perspective(perspective_id, label))
+    return tuple(perspectives) if complete else None
+
+
+def _is_repeat(reader: NodeReader, node: Node, path: str, value: str, first: dict[str, str], expected: str) -> bool:
+    """Report and return True if an id was already used; otherwise remember where it was first used."""
+    if value in first:
+        reader.report(node, path, expected, f"{quote(value)} again (first used at {first[value]})",
+                      "Answers are stored by id, so each id must be unique in the bank.")
+        return True
+    first[value] = path
+    return False
+
+
+def _read_principles(reader: NodeReader, node: Node | None) -> tuple[Principle, ...] | None:
+    """Principles with unique ids, each with at least one statement; statement ids unique bank-wide."""
+    items = reader.sequence(node, "principles", "principles")
+    if items is None:
+        return None
+    principles: list[Principle] = []
+    principle_paths: dict[str, str] = {}
+    statement_paths: dict[str, str] = {}
+    complete = True
+    for index, item in enumerate(items):
+        path = join("principles", index)
+        fields = reader.mapping(item, path, ("id", "name", "definition", "statements"), ("guidance",))
+        if fields is None:
+            complete = False
+            continue
+        principle_id = reader.identifier(fields.get("id"), join(path, "id"))
+        if principle_id is not None and _is_repeat(reader, fields["id"], join(path, "id"), principle_id,
+                                                   principle_paths, "a principle id not used before"):
+            principle_id = None
+        name = reader.text(fields.get("name"), join(path, "name"))
+        definition = reader.text(fields.get("definition"), join(path, "definition"))
+        guidance = optional(fields, "guidance", reader.text, "", path)
+        statement_items = reader.sequence(fields.get("statements"), join(path, "statements"), "statements")
+        statements = [_read_statement(reader, statement, join(join(path, "statements"), position),
+                                      principle_id or "", statement_paths)
+                      for position, statement in enumerate(statement_items or [])]
+        if (principle_id is None or name is None or definition is None or guidance is None
+                or statement_items is None or any(statement is None for statement in statements)):
+            complete = False
+            continue
+        principles.append(Principle(principle_id, name, definition, guidance,
+                                    tuple(statement for statement in statements if statement is not None)))
+    return tuple(principles) if complete else None
+
+
+def _read_statement(reader: NodeReader, node: Node, path: str, principle_id: str,
+                    first: dict[str, str]) -> Statement | None:
+    """One From/To statement with optional Easy Read texts, prompt and references."""
+    fields = reader.mapping(node, path, ("id", "from", "to"), ("easy_read", "prompt", "references"))
+    if fields is None:
+        return None
+    statement_id = reader.identifier(fields.get("id"), join(path, "id"))
+    if statement_id is not None and _is_repeat(reader, fields["id"], join(path, "id"), statement_id,
+                                               first, "a statement id not used before"):
+        statement_id = None
+    from_text = reader.text(fields.get("from"), join(path, "from"))
+    to_text = reader.text(fields.get("to"), join(path, "to"))
+    easy_read = optional(fields, "easy_read", lambda er_node, er_path: _read_easy_read(reader, er_node, er_path),
+                         _NO_EASY_READ, path)
+    prompt = optional(fields, "prompt", reader.text, None, path)
+    references = optional(fields, "references", reader.text_list, _NO_TEXTS, path)
+    if (statement_id is None or from_text is None or to_text is None or easy_read is None
+            or ("prompt" in fields and prompt is None) or references is None):
+        return None
+    return Statement(statement_id, principle_id, from_text, to_text, easy_read[0], easy_read[1], prompt, references)
+
+
+def _read_easy_read(reader: NodeReader, node: Node, path: str) -> tuple[str | None, str | None] | None:
+    """Easy Read versions of from and to: both or neither."""
+    fields = reader.mapping(node, path, (), ("from", "to"))
+    if fields is None:
+        return None
+    given = [key for key in ("from", "to") if key in fields]
+    if len(given) < 2:
+        found = f"only {given[0]!r}" if given else "neither"
+        reader.report(node, path, "both 'from' and 'to'", found, "Give both Easy Read texts, or remove easy_read.")
+        return None
+    easy_from = reader.text(fields["from"], join(path, "from"))
+    easy_to = reader.text(fields["to"], join(path, "to"))
+    return (easy_from, easy_to) if easy_from is not None and easy_to is not None else None

@@ -1,0 +1,310 @@
+"""Altair chart specs shared by the Streamlit app and the PDF report."""
+
+from __future__ import annotations
+
+import json
+import math
+import textwrap
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from questions.schema import Bank
+
+# Okabe-Ito colours (colour-blind safe), without yellow which vanishes on white.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000")
+# A second, non-colour cue so series stay distinguishable in greyscale print.
+DASHES = ((1, 0), (6, 3), (2, 2), (8, 3, 2, 3), (4, 2), (1, 3), (10, 2))
+GRID_LEVELS = (25, 50, 75, 100)
+GRID_COLOUR = "#d4d4d4"
+TEXT_COLOUR = "#333333"
+MUTED_COLOUR = "#8a8a8a"
+LABEL_RADIUS = 1.1
+LABEL_FONT_SIZE = 12
+FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+# Sequential blues for answers 0-4 plus grey for "don't know": no red/green.
+ANSWER_COLOURS = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+DONT_KNOW_COLOUR = "#bdbdbd"
+
+
+def _angle(index: int, count: int) -> float:
+    """Angle in radians of the index-th spoke, clockwise from 12 o'clock."""
+    return 2 * math.pi * index / count
+
+
+def radar_frame(series: pd.DataFrame, principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
+    """Cartesian points (x = r·sin a, y = r·cos a) of each series, first principle at the top.
+
+    `series` has columns series, principle (id) and score (0-100). Rows whose score is
+    NaN are skipped, so that series' polygon joins its remaining points in principle
+    order (an unanswered principle is not drawn as 0). Principles not listed are ignored.
+    Returns series, principle, name, order, score, radius, x, y.
+    """
+    order = {pid: i for i, (pid, _) in enumerate(principles)}
+    names = dict(principles)
+    frame = series.loc[series["principle"].isin(order), ["series", "principle", "score"]].copy()
+    frame["score"] = pd.to_numeric(frame["score"], errors="coerce")
+    frame = frame.dropna(subset=["score"])
+    frame["name"] = frame["principle"].map(names)
+    frame["order"] = frame["principle"].map(order).astype(int)
+    # Clip so a stray value can never leave the drawing area.
+    frame["radius"] = frame["score"].clip(0, 100) / 100
+    angles = frame["order"].map(lambda i: _angle(i, len(principles)))
+    frame["x"] = frame["radius"] * angles.map(math.sin)
+    frame["y"] = frame["radius"] * angles.map(math.cos)
+    columns = ["series", "principle", "name", "order", "score", "radius", "x", "y"]
+    return frame.sort_values(["series", "order"], kind="stable")[columns].reset_index(drop=True)
+
+
+def wrap_label(text: str, width: int = 18, lines: int = 2) -> str:
+    """Wrap a label into at most `lines` lines, widening rather than cutting where sensible."""
+    for w in range(width, width + 12):
+        wrapped = textwrap.wrap(text, w, break_long_words=False) or [""]
+        if len(wrapped) <= lines:
+            return "\n".join(wrapped)
+    widest = width + 11
+    wrapped = textwrap.wrap(text, widest)
+    rest = textwrap.shorten(" ".join(wrapped[lines - 1 :]), widest, placeholder="…")
+    return "\n".join(wrapped[: lines - 1] + [rest])
+
+
+def _label_frame(principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
+    """Principle label positions just outside the outer ring, with alignment by side."""
+    rows = []
+    for i, (pid, name) in enumerate(principles):
+        a = _angle(i, len(principles))
+        x, y = LABEL_RADIUS * math.sin(a), LABEL_RADIUS * math.cos(a)
+        align = "left" if x > 0.05 else "right" if x < -0.05 else "center"
+        baseline = "bottom" if y > 0.05 else "top" if y < -0.05 else "middle"
+        text = wrap_label(name)
+        rows.append({"principle": pid, "name": name, "label": text, "x": x, "y": y,
+                     "align": align, "baseline": baseline, "lines": text.count("\n") + 1,
+                     "chars": max(len(line) for line in text.split("\n"))})
+    return pd.DataFrame(rows)
+
+
+def _extents(labels: pd.DataFrame, size: int) -> tuple[float, float, float]:
+    """Pixels per unit, x half-domain and y half-domain so no label is clipped.
+
+    The plot is `size` pixels high; its width grows to fit the side labels while x and y
+    keep the same pixels per unit, so the polygon is never stretched.
+    """
+    half, margin = size / 2, 4.0
+    # Rough DejaVu Sans metrics: 0.56 em per character, 1.2 em per line.
+    widths = labels["chars"] * LABEL_FONT_SIZE * 0.56
+    heights = labels["lines"] * LABEL_FONT_SIZE * 1.2 + 2
+    unit = half - margin
+    for y, h, baseline in zip(labels["y"], heights, labels["baseline"]):
+        used = h if baseline != "middle" else h / 2
+        if abs(y) > 1e-9:
+            unit = min(unit, (half - margin - used) / abs(y))
+    unit = max(unit, 0.3 * half)
+    half_width = unit + margin
+    for x, w, align in zip(labels["x"], widths, labels["align"]):
+        reach = w if align != "center" else w / 2
+        half_width = max(half_width, abs(x) * unit + reach + margin)
+    return unit, half_width / unit, half / unit
+
+
+def _grid_frame(principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
+    """Points of the 25/50/75/100 rings and the spoke ends."""
+    rows = []
+    for level in GRID_LEVELS:
+        for i in range(len(principles)):
+            a = _angle(i, len(principles))
+            r = level / 100
+            rows.append({"level": level, "order": i, "x": r * math.sin(a), "y": r * math.cos(a)})
+    return pd.DataFrame(rows)
+
+
+def _series_scales(names: list[str]) -> tuple[alt.Scale, alt.Scale]:
+    """Colour and dash scales with an explicit domain so colours stay stable across charts."""
+    colours = [PALETTE[i % len(PALETTE)] for i in range(len(names))]
+    dashes = [list(DASHES[i % len(DASHES)]) for i in range(len(names))]
+    return alt.Scale(domain=names, range=colours), alt.Scale(domain=names, range=dashes)
+
+
+def radar_chart(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
+                title: str | None = None, size: int = 420) -> alt.LayerChart:
+    """Radar of 0-100 principle scores: one closed polygon per series, legend at the bottom."""
+    names = list(dict.fromkeys(series["series"].tolist()))
+    return _radar(radar_frame(series, principles), names, principles, title, size)
+
+
+# Data of the series layers in radar_spec: a named dataset, filled in per call.
+SERIES_DATASET = "radar_series"
+
+
+@lru_cache(maxsize=128)
+def _radar_template(principles: tuple[tuple[str, str], ...], names: tuple[str, ...],
+                    title: str | None, size: int) -> str:
+    """The radar's Vega-Lite JSON without its series data (building it with Altair is the slow part)."""
+    return json.dumps(_radar(alt.NamedData(name=SERIES_DATASET), list(names), principles, title, size).to_dict())
+
+
+def radar_spec(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
+               title: str | None = None, size: int = 420) -> dict[str, Any]:
+    """The same radar as radar_chart, as a Vega-Lite dict, fast enough for a live view refreshed every few seconds."""
+    names = tuple(dict.fromkeys(series["series"].tolist()))
+    spec: dict[str, Any] = json.loads(_radar_template(tuple(principles), names, title, size))
+    points = radar_frame(series, principles)
+    # Plain Python values (not numpy), exactly as Altair would inline them; NaN is never present (skipped).
+    records = [{key: value.item() if hasattr(value, "item") else value for key, value in row.items()}
+               for row in points.to_dict("records")]
+    spec.setdefault("datasets", {})[SERIES_DATASET] = records
+    return spec
+
+
+def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: Sequence[tuple[str, str]],
+           title: str | None, size: int) -> alt.LayerChart:
+    """The radar's layers: grid, spokes, ring values, principle labels, then the series."""
+    labels = _label_frame(principles)
+    grid = _grid_frame(principles)
+    unit, dx, dy = _extents(labels, size)
+    width = math.ceil(2 * dx * unit)
+    dx = width / (2 * unit)  # keep pixels per unit exactly equal after rounding
+    x_enc = alt.X("x:Q", scale=alt.Scale(domain=[-dx, dx], nice=False, zero=False), axis=None)
+    y_enc = alt.Y("y:Q", scale=alt.Scale(domain=[-dy, dy], nice=False, zero=False), axis=None)
+
+    rings = alt.Chart(grid).mark_line(interpolate="linear-closed", color=GRID_COLOUR, strokeWidth=1).encode(
+        x=x_enc, y=y_enc, detail="level:N", order="order:Q")
+    spokes_data = grid[grid["level"] == 100].assign(x0=0.0, y0=0.0)
+    spokes = alt.Chart(spokes_data).mark_rule(color=GRID_COLOUR, strokeWidth=1).encode(
+        x=x_enc, y=y_enc, x2="x0:Q", y2="y0:Q")
+    # Ring values sit on each ring's first edge midway between two spokes, away from the data points.
+    half_step = _angle(1, 2 * max(len(principles), 1))
+    edge = math.cos(half_step)  # distance of an edge's midpoint from the centre, as a share of the radius
+    ring_labels = pd.DataFrame({"level": list(GRID_LEVELS)}).assign(
+        x=lambda f: f["level"] / 100 * edge * math.sin(half_step),
+        y=lambda f: f["level"] / 100 * edge * math.cos(half_step),
+        text=lambda f: f["level"].astype(str))
+    ring_text = alt.Chart(ring_labels).mark_text(
+        color=MUTED_COLOUR, fontSize=9, align="left", baseline="bottom", dx=2).encode(x=x_enc, y=y_enc, text="text:N")
+    layers: list[alt.Chart] = [rings, spokes, ring_text]
+    # Vega-Lite has no align channel: one text layer per (align, baseline) pair.
+    for (align, baseline), part in labels.groupby(["align", "baseline"], sort=False):
+        layers.append(alt.Chart(part).mark_text(
+            align=align, baseline=baseline, lineBreak="\n", fontSize=LABEL_FONT_SIZE, color=TEXT_COLOUR,
+            dy=-2 if baseline == "bottom" else 2 if baseline == "top" else 0,
+        ).encode(x=x_enc, y=y_enc, text="label:N"))
+
+    colour_scale, dash_scale = _series_scales(names)
+    # Vega-Lite cannot centre a bottom legend, so place it by an estimate of its width.
+    legend_width = sum(34 + 7 * len(str(name)) for name in names)
+    legend = alt.Legend(orient="none", direction="horizontal", title=None, labelFontSize=12,
+                        symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=300, labelLimit=300,
+                        legendX=max((width - legend_width) / 2, 0), legendY=size + 18)
+    tooltip = [alt.Tooltip("series:N", title="Series"), alt.Tooltip("name:N", title="Principle"),
+               alt.Tooltip("score:Q", title="Score", format=".0f")]
+    base = alt.Chart(points).encode(x=x_enc, y=y_enc, order="order:Q",
+                                    color=alt.Color("series:N", scale=colour_scale, legend=legend))
+    lines = base.mark_line(interpolate="linear-closed", strokeWidth=2).encode(
+        strokeDash=alt.StrokeDash("series:N", scale=dash_scale, legend=legend), detail="series:N")
+    dots = base.mark_point(filled=True, size=45, opacity=1).encode(tooltip=tooltip)
+    layers += [lines, dots]
+
+    # Same pixels per unit on both axes: wider than high only to make room for labels.
+    # autosize "pad": the legend below the plot adds to the height instead of being clipped.
+    chart = alt.layer(*layers).properties(width=width, height=size, autosize=alt.AutoSizeParams(type="pad"))
+    if title:
+        chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=14, color=TEXT_COLOUR))
+    # configure() replaces the whole config, so it must come before configure_view().
+    return chart.configure(background="white", font=FONT).configure_view(strokeWidth=0)
+
+
+def trend_chart(trend: pd.DataFrame) -> alt.LayerChart:
+    """Principle scores over assessments; columns assessment, date, name (principle name), score."""
+    names = list(dict.fromkeys(trend["name"].tolist()))
+    colour = alt.Color("name:N", title=None, scale=_series_scales(names)[0],
+                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=300))
+    # One evenly spaced step per assessment, in date order: two rounds on the same day stay apart.
+    rounds = list(dict.fromkeys(trend.sort_values("date", kind="stable")["assessment"].tolist()))
+    base = alt.Chart(trend).encode(
+        x=alt.X("assessment:O", title="Assessment", sort=rounds,
+                axis=alt.Axis(labelAngle=0, labelLimit=200)),
+        y=alt.Y("score:Q", title="Score (0-100)", scale=alt.Scale(domain=[0, 100])),
+        color=colour)
+    tooltip = [alt.Tooltip("assessment:N", title="Assessment"), alt.Tooltip("date:T", title="Date", format="%d %B %Y"),
+               alt.Tooltip("name:N", title="Principle"), alt.Tooltip("score:Q", title="Score", format=".0f")]
+    lines = base.mark_line(strokeWidth=2)
+    dots = base.mark_point(filled=True, size=50, opacity=1).encode(tooltip=tooltip)
+    return alt.layer(lines, dots).properties(
+        width=520, height=300, autosize=alt.AutoSizeParams(type="pad")).configure(background="white")
+
+
+def _answer_labels(bank: Bank) -> list[str]:
+    """Scale labels in value order followed by the don't-know label."""
+    levels = sorted(bank.scale.levels, key=lambda level: level.value)
+    return [f"{level.value} {level.label}" for level in levels] + [bank.scale.dont_know_label]
+
+
+def distribution_frame(statements: pd.DataFrame, bank: Bank, statement_ids: Sequence[str]) -> pd.DataFrame:
+    """Long frame (statement, label, answer, order, count) of the answer counts per statement."""
+    levels = sorted(bank.scale.levels, key=lambda level: level.value)
+    answers = _answer_labels(bank)
+    by_id = statements.set_index("statement")
+    rows = []
+    for number, sid in enumerate(statement_ids, start=1):
+        if sid not in by_id.index:
+            continue
+        record = by_id.loc[sid]
+        label = f"{number}. {textwrap.shorten(bank.statement(sid).to_text, 60, placeholder='…')}"
+        counts = [record.get(f"count_{level.value}", 0) for level in levels] + [record.get("dont_know", 0)]
+        for order, (answer, count) in enumerate(zip(answers, counts)):
+            rows.append({"statement": sid, "label": label, "answer": answer, "order": order,
+                         "count": int(0 if pd.isna(count) else count)})
+    return pd.DataFrame(rows, columns=["statement", "label", "answer", "order", "count"])
+
+
+def distribution_chart(statements: pd.DataFrame, bank: Bank, statement_ids: Sequence[str]) -> alt.Chart:
+    """Stacked horizontal bars of how many people gave each answer, per statement."""
+    frame = distribution_frame(statements, bank, statement_ids)
+    answers = _answer_labels(bank)
+    colours = list(ANSWER_COLOURS[: len(answers) - 1]) + [DONT_KNOW_COLOUR]
+    labels = list(dict.fromkeys(frame["label"].tolist()))
+    return alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("label:N", title=None, sort=labels, axis=alt.Axis(labelLimit=360)),
+        x=alt.X("count:Q", title="Number of people", stack="zero", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("answer:N", title=None, scale=alt.Scale(domain=answers, range=colours),
+                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=300)),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("label:N", title="Statement"), alt.Tooltip("answer:N", title="Answer"),
+                 alt.Tooltip("count:Q", title="People")],
+    ).properties(width=420, height=max(60, 28 * len(labels)),
+                 autosize=alt.AutoSizeParams(type="pad")).configure(background="white")
+
+
+def _score_text(score: object) -> str:
+    """A score for reading aloud: rounded, or 'no score'."""
+    return "no score" if score is None or pd.isna(score) else f"{float(score):.0f}"  # type: ignore[arg-type]
+
+
+def text_alternative_radar(series: pd.DataFrame, principles: Sequence[tuple[str, str]]) -> str:
+    """Plain-text description of a radar chart for screen readers, one line per series."""
+    lines = []
+    for name in dict.fromkeys(series["series"].tolist()):
+        scores = series[series["series"] == name].set_index("principle")["score"]
+        parts = [f"{pname} {_score_text(scores.get(pid))}" for pid, pname in principles]
+        lines.append(f"{name}: " + ", ".join(parts))
+    return "\n".join(lines)
+
+
+def text_alternative_trend(trend: pd.DataFrame) -> str:
+    """Plain-text description of a trend chart, one line per principle in date order."""
+    lines = []
+    for name, part in trend.sort_values("date", kind="stable").groupby("name", sort=False):
+        steps = [f"{row.assessment} {_score_text(row.score)}" for row in part.itertuples()]
+        lines.append(f"{name}: " + ", ".join(steps))
+    return "\n".join(lines)
+
+
+def text_alternative_distribution(statements: pd.DataFrame, bank: Bank, statement_ids: Sequence[str]) -> str:
+    """Plain-text description of the answer distribution, one line per statement."""
+    frame = distribution_frame(statements, bank, statement_ids)
+    lines = []
+    for label, part in frame.groupby("label", sort=False):
+        lines.append(f"{label}: " + ", ".join(f"{row.answer} {row.count}" for row in part.itertuples()))
+    return "\n".join(lines)

@@ -1,0 +1,330 @@
+"""The PDF writer: turns a Report into A4 PDF bytes with fpdf2 (the only module importing fpdf)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, XPos, YPos
+from fpdf.errors import FPDFException
+
+from reports.errors import ReportError, report_error
+from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable
+from reports.parts import Highlight, Report
+
+APP_NAME = "Co-production: how are you doing?"
+FONT = "DejaVu"
+ACCENT = (31, 78, 121)
+TEXT = (33, 33, 33)
+MUTED = (105, 105, 105)
+RULE = (200, 205, 212)
+HEADER_FILL = (226, 234, 242)
+ZEBRA = (246, 247, 249)
+PANEL = (240, 244, 248)
+MARGIN = 18.0
+# A table row must fit on one page (fpdf2 cannot split a row), so long cells are shortened.
+# Only bank texts and short labels go into tables; user-written text is printed in full elsewhere.
+MAX_CELL = 700
+DASH = "\u2013"
+
+
+def _score(value: float | None) -> str:
+    """A 0-100 score as a whole number, or a dash."""
+    return DASH if value is None else f"{value:.0f}"
+
+
+def _signed(value: float | None) -> str:
+    """A change with its sign (+5, -3, 0), or a dash."""
+    if value is None:
+        return DASH
+    return "0" if round(value) == 0 else f"{value:+.0f}"
+
+
+def _difference(high: float | None, low: float | None) -> str:
+    """high - low of the numbers as printed, so a row never reads '45, 44, change 0'."""
+    if high is None or low is None:
+        return DASH
+    return _signed(float(round(high) - round(low)))
+
+
+def _cell(text: str) -> str:
+    """Table cell text: drawable, and short enough for one page."""
+    text = printable(text)
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "\u2026"
+
+
+def _image_size(png: bytes, max_width: float, max_height: float) -> tuple[float, float]:
+    """Width and height in mm that fit the box and keep the PNG's aspect ratio."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or len(png) < 24:
+        raise report_error("chart image", "PNG image data", "something else", hint="This is a fault in the report.")
+    pixels_w, pixels_h = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    scale = min(max_width / max(pixels_w, 1), max_height / max(pixels_h, 1))
+    return pixels_w * scale, pixels_h * scale
+
+
+class ReportDocument(FPDF):
+    """An A4 report page layout with a running header and a numbered footer."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.report = report
+        self.add_font(FONT, "", str(REGULAR_FONT))
+        self.add_font(FONT, "B", str(BOLD_FONT))
+        self.set_margins(MARGIN, 20, MARGIN)
+        self.set_auto_page_break(True, margin=20)
+        self.set_title(printable(report.title))
+        self.set_author(printable(report.organisation))
+        self.set_creator(APP_NAME)
+        self.set_lang("en-GB")
+        self.set_text_color(*TEXT)
+
+    def _fitted(self, text: str, width: float) -> str:
+        """One line of text, shortened with an ellipsis to fit `width` mm."""
+        text = " ".join(printable(text).split())
+        if self.get_string_width(text) <= width:
+            return text
+        while text and self.get_string_width(text + "\u2026") > width:
+            text = text[: max(len(text) * 9 // 10, len(text) - 50) if len(text) > 60 else len(text) - 1]
+        return text + "\u2026"
+
+    def header(self) -> None:
+        """Running header from page 2: title and team, shortened to one line."""
+        if self.page_no() == 1:
+            return
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        self.set_xy(MARGIN, 10)
+        self.cell(self.epw, 4, self._fitted(f"{self.report.title} \u00b7 {self.report.team}", self.epw))
+        self.set_draw_color(*RULE)
+        self.line(MARGIN, 15, self.w - MARGIN, 15)
+        self.set_y(20)
+        self.set_text_color(*TEXT)
+
+    def footer(self) -> None:
+        """Generated-by line on the left, 'Page N of M' on the right."""
+        self.set_y(-13)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        self.cell(self.epw * 0.75, 4, f"Generated {self.report.generated_at} by {APP_NAME}")
+        self.cell(self.epw * 0.25, 4, f"Page {self.page_no()} of {{nb}}", align=Align.R)
+        self.set_text_color(*TEXT)
+
+    def ensure_space(self, height: float) -> None:
+        """Start a new page unless `height` mm still fit on this one."""
+        if self.get_y() + height > self.page_break_trigger:
+            self.add_page()
+
+    def heading(self, text: str, space: float = 40) -> None:
+        """A section heading, kept with at least `space` mm of what follows."""
+        self.ensure_space(space)
+        self.ln(4)
+        self.set_font(FONT, "B", 13)
+        self.set_text_color(*ACCENT)
+        self.multi_cell(0, 6.5, printable(text), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(*ACCENT)
+        self.set_line_width(0.4)
+        # Start the rule where the text starts (cells indent by c_margin).
+        self.line(MARGIN + self.c_margin, self.get_y() + 0.5, MARGIN + self.c_margin + 24, self.get_y() + 0.5)
+        self.set_line_width(0.2)
+        self.ln(3)
+        self.set_text_color(*TEXT)
+
+    def paragraph(self, text: str, size: float = 10, bold: bool = False,
+                  colour: tuple[int, int, int] = TEXT, after: float = 2) -> None:
+        """Literal text (no markup), wrapped at words and inside over-long words."""
+        self.set_font(FONT, "B" if bold else "", size)
+        self.set_text_color(*colour)
+        self.multi_cell(0, size * 0.48, printable(text), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*TEXT)
+        self.ln(after)
+
+    def grid(self, headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
+             aligns: Sequence[str] | None = None, headed: bool = True) -> None:
+        """A table with a shaded heading row, light zebra rows and horizontal rules."""
+        self.set_font(FONT, "", 9)
+        self.set_draw_color(*RULE)
+        style = FontFace(emphasis="BOLD", color=ACCENT, fill_color=HEADER_FILL)
+        with self.table(col_widths=tuple(widths), width=min(sum(widths), self.epw),
+                        text_align=tuple(aligns or ["LEFT"] * len(widths)), headings_style=style, first_row_as_headings=headed, line_height=4.4,
+                        borders_layout=TableBordersLayout.HORIZONTAL_LINES, cell_fill_color=ZEBRA,
+                        cell_fill_mode=TableCellFillMode.ROWS, padding=(1.4, 1.6), align=Align.L,
+                        markdown=False) as table:
+            for values in ([headings] if headed else []) + [list(r) for r in rows]:
+                row = table.row()
+                for value in values:
+                    row.cell(_cell(value))
+        self.ln(3)
+
+
+def _title_block(doc: ReportDocument, report: Report) -> None:
+    """Kicker, title, team and the facts table."""
+    doc.set_font(FONT, "B", 8.5)
+    doc.set_text_color(*ACCENT)
+    doc.cell(0, 5, "CO-PRODUCTION SELF-ASSESSMENT", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.paragraph(report.title, size=19, bold=True, after=1)
+    doc.paragraph(f"{report.team} \u00b7 {report.organisation}", size=11.5, colour=MUTED, after=4)
+    doc.grid(("", ""), [(f.label, f.value) for f in report.facts], (48, doc.epw - 48), headed=False)
+
+
+def _panel(doc: ReportDocument, text: str, size: float = 11) -> None:
+    """A shaded call-out box with literal text."""
+    doc.set_font(FONT, "B", size)
+    doc.set_fill_color(*PANEL)
+    doc.set_draw_color(*ACCENT)
+    doc.multi_cell(0, size * 0.5, printable(text), align=Align.L, fill=True, border="L", padding=(4, 4),
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.ln(3)
+
+
+def _results(doc: ReportDocument, report: Report, radar_png: bytes | None) -> None:
+    """Overall score, radar and the principle table."""
+    if report.overall_score is not None:
+        band = f" \u00b7 {report.overall_band}" if report.overall_band else ""
+        _panel(doc, f"Overall score: {_score(report.overall_score)} out of 100{band}", size=12)
+    if radar_png is not None:
+        width, height = _image_size(radar_png, doc.epw * 0.9, 112)
+        doc.heading("Current and target by principle", space=height + 18)
+        doc.image(radar_png, x=MARGIN + (doc.epw - width) / 2, w=width, h=height)
+        doc.ln(2)
+    doc.heading("Scores by principle")
+    rows = [(r.name, _score(r.score), r.band or DASH, _score(r.target), _difference(r.target, r.score),
+             _score(r.spread), str(r.n))
+            for r in report.principle_rows]
+    doc.grid(("Principle", "Score", "Band", "Target", "Gap", "Spread", "People"), rows,
+             (60, 17, 27, 18, 16, 18, 18), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
+    doc.paragraph("Scores run from 0 to 100. Gap = target minus score. Spread: how far apart people's scores "
+                  "were.", size=8, colour=MUTED)
+
+
+def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Highlight], agreement: bool) -> None:
+    """A table of statements with their From/To texts."""
+    if not items:
+        return
+    doc.heading(title)
+    doc.paragraph(intro, size=9, colour=MUTED)
+    last = "Agreement" if agreement else "Score"
+    rows = [(f"From: {h.from_text}\nTo: {h.to_text}", h.principle_name,
+             (DASH if h.agreement is None else f"{h.agreement:.0%}") if agreement else _score(h.score))
+            for h in items]
+    doc.grid(("Statement", "Principle", last), rows, (106, 44, 24), ("LEFT", "LEFT", "RIGHT"))
+
+
+def _perspectives(doc: ReportDocument, report: Report) -> None:
+    """Principle scores per perspective and the largest differences between them."""
+    if not report.perspective_scores:
+        return
+    doc.heading("Scores by perspective")
+    labels = list(dict.fromkeys(s.label for s in report.perspective_scores))[:6]
+    by_key = {(s.label, s.principle): s.score for s in report.perspective_scores}
+    rows = [[name] + [_score(by_key.get((label, pid))) for label in labels] for pid, name in report.principles]
+    # Narrow score columns: a lone perspective should not stretch across the page.
+    each = min((doc.epw - 60) / len(labels), 32.0)
+    widths = [doc.epw - each * len(labels) if len(labels) > 3 else 60.0] + [each] * len(labels)
+    doc.grid(["Principle", *labels], rows, widths, ["LEFT"] + ["RIGHT"] * len(labels))
+    doc.paragraph(f"Perspectives with fewer than {report.threshold} people are merged into other "
+                  "perspectives or left out.", size=8, colour=MUTED)
+    if report.perspective_gaps:
+        gaps = [(g.name, _score(g.max_gap), g.highest, g.lowest) for g in report.perspective_gaps]
+        doc.heading("Where perspectives differ most", space=45)
+        doc.paragraph("The largest difference between the highest and lowest perspective score on each "
+                      "principle.", size=9, colour=MUTED)
+        doc.grid(("Principle", "Largest difference", "Highest", "Lowest"), gaps, (56, 30, 44, 44),
+                 ("LEFT", "RIGHT", "LEFT", "LEFT"))
+
+
+def _changes(doc: ReportDocument, report: Report) -> None:
+    """Change of each principle score since the baseline."""
+    if not report.changes:
+        return
+    doc.heading(f"Change since {report.baseline_label or 'the baseline'}")
+    rows = [(c.name, _score(c.baseline), _score(c.latest), _difference(c.latest, c.baseline)) for c in report.changes]
+    doc.grid(("Principle", "Baseline", "Now", "Change"), rows, (92, 27, 27, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
+
+
+def _agreed(doc: ReportDocument, report: Report) -> None:
+    """Ratings the team agreed on in discussion, with their notes in full."""
+    if not report.agreed:
+        return
+    doc.heading("Agreed ratings")
+    for row in report.agreed:
+        doc.ensure_space(22)
+        doc.paragraph(f"{row.principle_name}: {row.rating_label}", size=10, bold=True, after=0.5)
+        doc.paragraph(f"From: {row.from_text}\nTo: {row.to_text}", size=8.5, colour=MUTED, after=1)
+        if row.notes:
+            doc.paragraph(row.notes, size=9.5, after=1)
+        _rule(doc)
+
+
+def _rule(doc: ReportDocument) -> None:
+    """A thin separator line."""
+    doc.set_draw_color(*RULE)
+    doc.line(MARGIN, doc.get_y() + 1, doc.w - MARGIN, doc.get_y() + 1)
+    doc.ln(3)
+
+
+def _actions(doc: ReportDocument, report: Report) -> None:
+    """The action plan, every text printed in full."""
+    doc.heading("Action plan", space=30)
+    if not report.actions:
+        doc.paragraph("No actions have been recorded yet.", size=10, colour=MUTED)
+        return
+    for number, action in enumerate(report.actions, start=1):
+        doc.ensure_space(22)
+        doc.paragraph(f"{number}. {action.principle_name or 'General'}", size=10, bold=True, after=0.5)
+        doc.paragraph(action.description or DASH, size=10, after=0.8)
+        details = [f"Owner: {action.owner or DASH}", f"Due: {action.due or DASH}", f"Status: {action.status or DASH}"]
+        doc.paragraph("    ".join(details), size=8.5, colour=MUTED, after=0.5)
+        _rule(doc)
+
+
+def _write(doc: ReportDocument, report: Report, radar_png: bytes | None) -> None:
+    """Every section in reading order."""
+    doc.add_page()
+    _title_block(doc, report)
+    if report.withheld:
+        _panel(doc, report.withheld)
+    else:
+        _results(doc, report, radar_png)
+        _highlights(doc, "Strengths", "Statements with the highest current answers.", report.strengths, False)
+        _highlights(doc, "Areas to develop", "Statements with the lowest current answers.",
+                    report.development_areas, False)
+        _highlights(doc, "Where people disagree most", "Statements with the widest range of answers: worth "
+                    "talking through together.", report.hot_spots, True)
+        _perspectives(doc, report)
+        _changes(doc, report)
+        _agreed(doc, report)
+    _actions(doc, report)
+    if report.notes:
+        doc.heading("Notes", space=25)
+        for note in report.notes:
+            doc.paragraph(f"\u2022 {note}", size=9.5, after=1)
+    doc.heading("How the scores are worked out", space=30)
+    for text in report.method:
+        doc.paragraph(text, size=9.5)
+
+
+def render_pdf(report: Report, *, radar_png: bytes | None = None) -> bytes:
+    """PDF bytes of the report; the radar image is included when given."""
+    doc = ReportDocument(report)
+    try:
+        _write(doc, report, radar_png)
+        return bytes(doc.output())
+    except (FPDFException, ValueError, RuntimeError) as exc:
+        raise report_error("PDF", "a report that can be laid out", f"{type(exc).__name__}: {exc}",
+                           hint="Shorten very long texts and try again.") from exc
+
+
+def build_pdf(report: Report) -> bytes:
+    """PDF bytes of the report with its radar chart drawn in."""
+    # Imported here so that importing the writer stays cheap and chart errors stay ReportErrors.
+    from reports.charts import radar_spec
+    from reports.images import chart_png
+
+    radar_png = None
+    if not report.withheld and not report.radar.empty:
+        # The same spec the app shows on screen.
+        radar_png = chart_png(radar_spec(report.radar, report.principles))
+    return render_pdf(report, radar_png=radar_png)
+
+
+__all__ = ["ReportError", "build_pdf", "render_pdf"]

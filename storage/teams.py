@@ -1,0 +1,103 @@
+"""Teams: create, list, export everything they own, and delete it all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, Row
+
+from storage import tables
+from storage.checks import NAME_LIMIT, clean_text
+from storage.db import reading, writing
+from storage.errors import StorageError
+from storage.records import Team
+
+
+def team_from_row(row: Row[Any]) -> Team:
+    """A Team record from a teams row."""
+    return Team(id=row.id, organisation=row.organisation, name=row.name, created_at=row.created_at)
+
+
+def create_team(engine: Engine, organisation: str, name: str) -> Team:
+    """Add a team (or return the same-named one, so a double click makes one team); names are stripped."""
+    organisation = clean_text(organisation, "organisation name", NAME_LIMIT, required=True)
+    name = clean_text(name, "team name", NAME_LIMIT, required=True)
+    t = tables.teams
+    with writing(engine) as connection:
+        existing = connection.execute(
+            sa.select(t).where(t.c.organisation == organisation, t.c.name == name).order_by(t.c.id).limit(1)
+        ).first()
+        if existing is not None:
+            return team_from_row(existing)
+        row = connection.execute(
+            sa.insert(tables.teams)
+            .values(organisation=organisation, name=name, created_at=tables.utcnow())
+            .returning(*tables.teams.c)
+        ).one()
+    return team_from_row(row)
+
+
+def list_teams(engine: Engine) -> list[Team]:
+    """Every team, by organisation then name."""
+    t = tables.teams
+    with reading(engine) as connection:
+        rows = connection.execute(sa.select(t).order_by(t.c.organisation, t.c.name, t.c.id)).all()
+    return [team_from_row(row) for row in rows]
+
+
+def get_team(engine: Engine, team_id: int) -> Team | None:
+    """The team with this id, or None."""
+    with reading(engine) as connection:
+        row = connection.execute(sa.select(tables.teams).where(tables.teams.c.id == team_id)).first()
+    return None if row is None else team_from_row(row)
+
+
+def _team_queries(team_id: int) -> dict[str, sa.Select[Any]]:
+    """One SELECT per exported table, each limited to this team's rows."""
+    a, r, ans = tables.assessments, tables.respondents, tables.answers
+    assessment_ids = sa.select(a.c.id).where(a.c.team_id == team_id)
+    respondent_ids = sa.select(r.c.id).where(r.c.assessment_id.in_(assessment_ids))
+    assessment_columns = [c for c in a.c if c.name != "facilitator_hash"]  # never export secrets
+    respondent_columns = [c for c in r.c if c.name != "token"]
+    return {
+        "team": sa.select(tables.teams).where(tables.teams.c.id == team_id),
+        "assessments": sa.select(*assessment_columns).where(a.c.team_id == team_id).order_by(a.c.id),
+        "respondents": sa.select(*respondent_columns).where(r.c.assessment_id.in_(assessment_ids)).order_by(r.c.id),
+        "answers": sa.select(ans).where(ans.c.respondent_id.in_(respondent_ids)).order_by(ans.c.id),
+        "agreed": sa.select(tables.agreed)
+        .where(tables.agreed.c.assessment_id.in_(assessment_ids))
+        .order_by(tables.agreed.c.id),
+        "actions": sa.select(tables.actions)
+        .where(tables.actions.c.assessment_id.in_(assessment_ids))
+        .order_by(tables.actions.c.id),
+    }
+
+
+def export_team(engine: Engine, team_id: int) -> dict[str, pd.DataFrame]:
+    """Everything stored about a team, one DataFrame per table (no keys or tokens)."""
+    frames: dict[str, pd.DataFrame] = {}
+    with reading(engine) as connection:
+        if connection.execute(sa.select(tables.teams.c.id).where(tables.teams.c.id == team_id)).first() is None:
+            raise StorageError("That team no longer exists.")
+        for name, query in _team_queries(team_id).items():
+            result = connection.execute(query)
+            frames[name] = pd.DataFrame(result.all(), columns=list(result.keys()))
+    return frames
+
+
+def delete_team(engine: Engine, team_id: int) -> None:
+    """Remove the team and everything it owns, in one transaction."""
+    a, r = tables.assessments, tables.respondents
+    assessment_ids = sa.select(a.c.id).where(a.c.team_id == team_id)
+    respondent_ids = sa.select(r.c.id).where(r.c.assessment_id.in_(assessment_ids))
+    # Explicit deletes, children first: the FK cascades are a second line of defence
+    # (SQLite ignores them on connections opened without foreign_keys=ON).
+    with writing(engine) as connection:
+        connection.execute(sa.delete(tables.answers).where(tables.answers.c.respondent_id.in_(respondent_ids)))
+        connection.execute(sa.delete(tables.agreed).where(tables.agreed.c.assessment_id.in_(assessment_ids)))
+        connection.execute(sa.delete(tables.actions).where(tables.actions.c.assessment_id.in_(assessment_ids)))
+        connection.execute(sa.delete(r).where(r.c.assessment_id.in_(assessment_ids)))
+        connection.execute(sa.delete(a).where(a.c.team_id == team_id))
+        connection.execute(sa.delete(tables.teams).where(tables.teams.c.id == team_id))

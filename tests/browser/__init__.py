@@ -1,0 +1,1 @@
+"""Browser tests: the real app under `streamlit run`, driven by headless Chromium."""

@@ -1,0 +1,79 @@
+"""Importing answer files into storage: a bad file is rejected whole and saves nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+import storage
+from coproduction.imports import import_answers_csv
+from questions.errors import ProjectError
+from tests.storage.engines import sqlite_engine
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad_responses"
+BAD = sorted(p for p in CORPUS.glob("*.csv") if not p.stem.endswith("_valid"))
+GOOD = sorted(CORPUS.glob("*_valid.csv"))
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = sqlite_engine(tmp_path)
+    storage.install_builtin_banks(engine)
+    yield engine
+    engine.dispose()
+
+
+def _assessment(engine: Engine) -> storage.Assessment:
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    row = next(b.id for b in storage.list_banks(engine) if b.bank_id == "coproduction-quick")
+    return storage.create_assessment(engine, team.id, row, "Imported")
+
+
+def _stored_rows(engine: Engine, assessment: storage.Assessment) -> int:
+    return len(storage.responses_frame(engine, assessment.id)) + storage.progress(engine, assessment.id)[0]
+
+
+def test_imports_corpus_has_at_least_ten_bad_files() -> None:
+    assert len(BAD) >= 10
+
+
+@pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
+def test_imports_bad_file_saves_nothing(engine: Engine, path: Path) -> None:
+    assessment = _assessment(engine)
+    with pytest.raises(ProjectError) as caught:
+        import_answers_csv(engine, assessment, path.read_bytes(), path.name)
+    assert str(caught.value).startswith(path.name)
+    assert _stored_rows(engine, assessment) == 0
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_imports_valid_file_stores_every_respondent(engine: Engine, path: Path) -> None:
+    assessment = _assessment(engine)
+    count = import_answers_csv(engine, assessment, path.read_bytes(), path.name)
+    frame = storage.responses_frame(engine, assessment.id, submitted_only=True)
+    assert count == frame["respondent"].nunique() >= 1
+    assert storage.progress(engine, assessment.id) == (count, count)
+
+
+def test_imports_fifty_megabyte_file_is_refused_and_saves_nothing(engine: Engine) -> None:
+    assessment = _assessment(engine)
+    line = b"r1,staff,quick-assets,2,3,padding padding padding padding padding padding\n"
+    data = b"respondent,perspective,statement,current,target,comment\n" + line * (50 * 2**20 // len(line))
+    with pytest.raises(ProjectError) as caught:
+        import_answers_csv(engine, assessment, data, "huge.csv")
+    assert "20 MB" in str(caught.value)
+    assert _stored_rows(engine, assessment) == 0
+
+
+def test_imports_perspective_outside_the_session_is_refused(engine: Engine) -> None:
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    row = next(b.id for b in storage.list_banks(engine) if b.bank_id == "coproduction-quick")
+    workshop, _key = storage.create_workshop(engine, team.id, row, "W", ("staff",), 3)
+    data = b"respondent,perspective,statement,current,target,comment\nr1,carers,quick-assets,2,3,\n"
+    with pytest.raises(ProjectError) as caught:
+        import_answers_csv(engine, workshop, data, "answers.csv")
+    assert "carers" in str(caught.value)
+    assert _stored_rows(engine, workshop) == 0

@@ -1,0 +1,1 @@
+"""Tests for the questions package: bank loading, validation messages and bank content."""

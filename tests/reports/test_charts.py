@@ -1,0 +1,133 @@
+"""Chart specs: radar geometry, text alternatives and the distribution frame."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+
+from questions.schema import Bank
+from reports.charts import (
+    PALETTE,
+    SERIES_DATASET,
+    distribution_chart,
+    distribution_frame,
+    radar_chart,
+    radar_frame,
+    radar_spec,
+    text_alternative_distribution,
+    text_alternative_radar,
+    text_alternative_trend,
+    trend_chart,
+    wrap_label,
+)
+from scoring import score_group
+from tests.reports.conftest import PRINCIPLES
+
+
+def series(*scores: float, name: str = "Current") -> pd.DataFrame:
+    """A series frame over the test principles."""
+    return pd.DataFrame({"series": name, "principle": [p for p, _ in PRINCIPLES], "score": list(scores)})
+
+
+def test_radar_frame_first_principle_at_twelve_o_clock() -> None:
+    frame = radar_frame(series(100, 50, 50), PRINCIPLES)
+    first = frame.iloc[0]
+    assert (first["x"], first["y"]) == pytest.approx((0, 1))
+
+
+def test_radar_frame_goes_clockwise() -> None:
+    frame = radar_frame(series(100, 100, 100), PRINCIPLES)
+    assert frame.iloc[1]["x"] > 0 and frame.iloc[2]["x"] < 0
+
+
+def test_radar_frame_radius_is_score_over_100() -> None:
+    frame = radar_frame(series(100, 50, 0), PRINCIPLES)
+    assert frame["radius"].tolist() == pytest.approx([1, 0.5, 0])
+    assert math.hypot(frame.iloc[1]["x"], frame.iloc[1]["y"]) == pytest.approx(0.5)
+
+
+def test_radar_frame_skips_missing_scores_and_keeps_order() -> None:
+    frame = radar_frame(series(60, float("nan"), 40), PRINCIPLES)
+    assert frame["principle"].tolist() == ["assets", "networks"]
+    assert frame["order"].tolist() == [0, 2]
+
+
+def test_radar_chart_is_not_stretched_and_hides_axes() -> None:
+    spec = radar_chart(pd.concat([series(80, 25, 50), series(95, 95, 100, name="Target")]), PRINCIPLES).to_dict()
+    x_domain = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
+    y_domain = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    assert spec["width"] / (x_domain[1] - x_domain[0]) == pytest.approx(spec["height"] / (y_domain[1] - y_domain[0]))
+    assert spec["layer"][0]["encoding"]["x"]["axis"] is None
+    assert y_domain[1] > 1.1  # room above the top label's anchor
+
+
+def test_radar_chart_uses_fixed_palette_in_series_order() -> None:
+    spec = radar_chart(pd.concat([series(1, 2, 3), series(4, 5, 6, name="Target")]), PRINCIPLES).to_dict()
+    colour = spec["layer"][-1]["encoding"]["color"]["scale"]
+    assert colour == {"domain": ["Current", "Target"], "range": list(PALETTE[:2])}
+
+
+def test_wrap_label_uses_at_most_two_lines() -> None:
+    assert wrap_label("Recognising people as assets") == "Recognising people\nas assets"
+    assert wrap_label("Blurring distinctions between professionals and recipients").count("\n") == 1
+    assert wrap_label("Blurring distinctions between professionals and recipients and everyone else in the area") == (
+        "Blurring distinctions between\nprofessionals and recipients…")
+
+
+def test_text_alternative_radar_reads_each_series() -> None:
+    text = text_alternative_radar(pd.concat([series(62.4, float("nan"), 50), series(90, 90, 90, name="Target")]),
+                                  PRINCIPLES)
+    assert text == ("Current: Recognising people as assets 62, Reciprocity and mutuality no score, "
+                    "Peer support networks 50\nTarget: Recognising people as assets 90, "
+                    "Reciprocity and mutuality 90, Peer support networks 90")
+
+
+def test_distribution_frame_counts_answers(bank: Bank, responses: pd.DataFrame) -> None:
+    statements = score_group(responses, bank).statements
+    frame = distribution_frame(statements, bank, ["networks_1"])
+    assert frame["count"].tolist() == [0, 0, 4, 0, 0, 1]
+    assert frame["answer"].tolist()[-1] == "Don't know"
+    assert text_alternative_distribution(statements, bank, ["networks_1"]) == (
+        "1. To networks 1: we decide with people.: 0 Mostly like From 0, 1 More like From 0, 2 In between 4, "
+        "3 More like To 0, 4 Mostly like To 0, Don't know 1")
+    assert distribution_chart(statements, bank, ["networks_1"]).to_dict()["mark"]["type"] == "bar"
+
+
+def test_trend_chart_plots_rounds_in_date_order_and_describes_them() -> None:
+    trend = pd.DataFrame({"assessment": ["Autumn", "Spring"], "date": pd.to_datetime(["2026-10-01", "2026-03-01"]),
+                          "name": ["Blurring roles"] * 2, "score": [55.4, 40.0]})
+    spec = trend_chart(trend.iloc[::-1].reset_index(drop=True)).to_dict()
+    x = spec["layer"][0]["encoding"]["x"]
+    assert (x["type"], x["sort"]) == ("ordinal", ["Spring", "Autumn"])
+    assert trend_chart(trend).to_dict()["layer"][0]["encoding"]["x"]["sort"] == ["Spring", "Autumn"]
+    assert text_alternative_trend(trend) == "Blurring roles: Spring 40, Autumn 55"
+
+
+def _without_data(spec: dict) -> dict:
+    """A spec with every layer's data reference and the datasets taken out."""
+    copy = json.loads(json.dumps(spec))
+    copy.pop("datasets", None)
+    for layer in copy["layer"]:
+        layer.pop("data", None)
+    return copy
+
+
+def test_radar_spec_matches_radar_chart_with_named_series_data() -> None:
+    data = pd.concat([series(80, 25, 50), series(95, 95, 100, name="Target")])
+    chart = radar_chart(data, PRINCIPLES).to_dict()
+    spec = radar_spec(data, PRINCIPLES)
+    assert _without_data(spec) == _without_data(chart)
+    inline = chart["datasets"][chart["layer"][-1]["data"]["name"]]
+    assert spec["layer"][-1]["data"] == {"name": SERIES_DATASET}
+    assert spec["datasets"][SERIES_DATASET] == json.loads(json.dumps(inline))
+
+
+def test_radar_spec_reuses_geometry_but_not_data() -> None:
+    first = radar_spec(series(10, 20, 30), PRINCIPLES)
+    second = radar_spec(series(70, 80, 90), PRINCIPLES)
+    assert [p["score"] for p in first["datasets"][SERIES_DATASET]] == [10, 20, 30]
+    assert [p["score"] for p in second["datasets"][SERIES_DATASET]] == [70, 80, 90]
+    assert _without_data(first) == _without_data(second)

@@ -1,0 +1,123 @@
+"""The PDF writer: real PDFs whose extracted text shows scores, user text printed literally."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+from fpdf.errors import FPDFException
+from pypdf import PdfReader
+
+from questions.schema import Bank
+from reports.model import Report, build_report
+from reports.errors import ReportError
+from reports.pdf import ReportDocument, build_pdf, render_pdf
+from tests.reports.conftest import answers, report_kwargs, small_bank, uniform
+
+ACTIONS = [{"principle": "reciprocity", "description": "Set up a time bank with the carers' group",
+            "owner": "Rhian Jones", "due_date": date(2027, 2, 1), "status": "in progress"}]
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    """Page count and all extracted text of a PDF."""
+    reader = PdfReader(io.BytesIO(data))
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+def squashed(text: str) -> str:
+    """Text without any whitespace, to compare wrapped output."""
+    return re.sub(r"\s+", "", text)
+
+
+def hostile_report(bank: Bank, responses: pd.DataFrame, **changes: str) -> Report:
+    """A report whose team and action texts are given by the test."""
+    kwargs = report_kwargs(bank, responses) | {k: v for k, v in changes.items() if k != "description"}
+    action = dict(ACTIONS[0], description=changes.get("description", "Plan"))
+    return build_report(**kwargs, actions=[action])
+
+
+@pytest.fixture(scope="module")
+def full_pdf() -> bytes:
+    """The PDF of the standard test report, radar included."""
+    bank = small_bank()
+    people = {f"s{i}": ("staff", uniform(bank, value, 4)) for i, value in enumerate((1, 2, 3, 3))}
+    responses = answers(people)
+    report = build_report(**report_kwargs(bank, responses), actions=ACTIONS,
+                          baseline_responses=responses.assign(current=1.0), baseline_label="March 2026")
+    return build_pdf(report)
+
+
+def test_build_pdf_text_shows_scores_team_and_actions(full_pdf: bytes) -> None:
+    pages, text = pdf_text(full_pdf)
+    assert full_pdf.startswith(b"%PDF-")
+    assert "Day services team" in text
+    assert "Overall score: 56 out of 100 \u00b7 Doing with" in text
+    assert "Recognising people as assets 56 Doing with 100 +44" in text
+    assert "Set up a time bank with the carers' group" in text
+    assert "Owner: Rhian Jones" in text and "Due: 1 February 2027" in text
+    assert f"Page 1 of {pages}" in text
+    assert "Generated 23 November 2026 by Co-production: how are you doing?" in text
+
+
+def test_build_pdf_embeds_the_radar_image(full_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(full_pdf))
+    assert sum(len(page.images) for page in reader.pages) == 1
+
+
+def test_render_pdf_prints_markup_literally(bank: Bank, responses: pd.DataFrame) -> None:
+    report = hostile_report(bank, responses, team="<b>Team</b> &amp; **bold** _x_",
+                            description="<i>not italic</i> **not bold** <script>alert(1)</script>")
+    _, text = pdf_text(render_pdf(report))
+    assert "<b>Team</b> &amp; **bold** _x_" in text
+    assert "<i>not italic</i> **not bold** <script>alert(1)</script>" in text
+
+
+def test_render_pdf_survives_welsh_accents_and_emoji(bank: Bank, responses: pd.DataFrame) -> None:
+    report = hostile_report(bank, responses, team="Tîm Gwasanaethau Dydd ŵ ŷ Ŵ Ŷ 👍🏽 中文",
+                            description="Cyfarfod â’r gofalwyr — café naïve 🧑‍🤝‍🧑")
+    _, text = pdf_text(render_pdf(report))
+    assert "Tîm Gwasanaethau Dydd ŵ ŷ Ŵ Ŷ ? ??" in text
+    assert "Cyfarfod â’r gofalwyr — café naïve ???" in text
+
+
+def test_render_pdf_breaks_a_300_character_word(bank: Bank, responses: pd.DataFrame) -> None:
+    word = "x" * 300
+    data = render_pdf(hostile_report(bank, responses, team=word, description=word + "y"))
+    _, text = pdf_text(data)
+    assert word + "y" in squashed(text)
+    assert max(len(line) for line in text.splitlines()) < 150  # wrapped, not run off the page
+
+
+def test_render_pdf_prints_a_10000_character_action_in_full(bank: Bank, responses: pd.DataFrame) -> None:
+    description = " ".join(f"step{i}" for i in range(1700))[:10_000]
+    pages, text = pdf_text(render_pdf(hostile_report(bank, responses, description=description)))
+    assert len(description) == 10_000
+    # The text runs over pages, so headers and footers interleave: compare word by word.
+    assert set(description.split()) <= set(text.split())
+    assert squashed(description[:300]) in squashed(text)
+    assert pages >= 4
+
+
+def test_render_pdf_withheld_shows_message_and_no_scores(bank: Bank) -> None:
+    few = answers({"a": ("staff", uniform(bank, 4, 4)), "b": ("staff", uniform(bank, 0, 4))})
+    report = build_report(**report_kwargs(bank, few), actions=ACTIONS, agreed={"assets_1": {"rating": 3}})
+    _, text = pdf_text(build_pdf(report))
+    assert squashed(report.withheld or "missing") in squashed(text)
+    assert "Overall score" not in text and "Scores by principle" not in text
+    assert "From assets 1" not in text and "Agreed ratings" not in text
+    assert "Set up a time bank" in text
+
+
+def test_render_pdf_wraps_layout_failure(bank: Bank, responses: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: object) -> bytes:
+        raise FPDFException("Not enough horizontal space to render a single character")
+
+    monkeypatch.setattr(ReportDocument, "output", broken)
+    with pytest.raises(ReportError) as caught:
+        render_pdf(build_report(**report_kwargs(bank, responses)))
+    assert str(caught.value) == ("report: PDF: expected a report that can be laid out, found FPDFException: Not "
+                                 "enough horizontal space to render a single character. Hint: Shorten very long "
+                                 "texts and try again.")

@@ -1,0 +1,174 @@
+"""Engine settings, database addresses and migrations."""
+
+from __future__ import annotations
+
+import pickle
+import threading
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from storage import StorageError, create_team, list_teams, database_url_from_env, describe_url, make_engine
+from storage.migrations import MIGRATIONS
+from storage.tables import schema_version
+from tests.storage.engines import pg_engine_in, pg_schema, sqlite_engine
+
+
+def test_database_url_from_env_defaults_to_local_sqlite_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COPRO_DATABASE_URL", raising=False)
+    assert database_url_from_env() == "sqlite:///data/coproduction.db"
+
+
+def test_database_url_from_env_reads_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPRO_DATABASE_URL", " postgresql+psycopg://app@db/copro ")
+    assert database_url_from_env() == "postgresql+psycopg://app@db/copro"
+
+
+def test_describe_url_hides_password() -> None:
+    shown = describe_url("postgresql+psycopg://app:s3cret@db.example:5432/copro")
+    assert shown == "postgresql+psycopg://app:***@db.example:5432/copro"
+
+
+def test_make_engine_without_url_creates_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("COPRO_DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    engine = make_engine()
+    try:
+        assert (tmp_path / "data" / "coproduction.db").is_file()
+    finally:
+        engine.dispose()
+
+
+def test_make_engine_sqlite_sets_pragmas(tmp_path: Path) -> None:
+    engine = sqlite_engine(tmp_path)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 60_000
+    engine.dispose()
+
+
+def test_make_engine_sqlite_writes_begin_immediate(tmp_path: Path) -> None:
+    engine = sqlite_engine(tmp_path)
+    seen: list[str] = []
+    sa.event.listen(engine, "before_cursor_execute", lambda *args: seen.append(args[2]))
+    create_team(engine, "Org", "Team")
+    assert seen[0] == "BEGIN IMMEDIATE"
+    seen.clear()
+    list_teams(engine)  # readers take no write lock, so they never queue behind writers
+    engine.dispose()
+    assert seen[0] == "BEGIN"
+
+
+def test_make_engine_rejects_other_databases() -> None:
+    with pytest.raises(StorageError) as caught:
+        make_engine("mysql://user:pw@host/db")
+    assert str(caught.value) == (
+        "The database address mysql://user:***@host/db is not SQLite or PostgreSQL. "
+        "Hint: Use sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname."
+    )
+
+
+def test_make_engine_unreachable_postgres_raises_storage_error() -> None:
+    with pytest.raises(StorageError) as caught:
+        make_engine("postgresql+psycopg://nobody:pw@127.0.0.1:1/none", connect_args={"connect_timeout": 2})
+    message = str(caught.value)
+    assert message.startswith("Could not open the database at postgresql+psycopg://nobody:***@127.0.0.1:1/none: ")
+    assert message.endswith("Hint: Check that the database server is running and the address is right.")
+    assert "pw@" not in message
+
+
+def _versions(engine: Engine) -> list[int]:
+    with engine.connect() as connection:
+        return list(connection.execute(sa.select(schema_version.c.version)).scalars())
+
+
+def test_make_engine_twice_on_same_sqlite_file_migrates_once(tmp_path: Path) -> None:
+    first = sqlite_engine(tmp_path)
+    create_team(first, "Org", "Team")
+    first.dispose()
+    second = sqlite_engine(tmp_path)
+    assert _versions(second) == list(range(1, len(MIGRATIONS) + 1))
+    with second.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM teams").scalar() == 1
+    second.dispose()
+
+
+def test_make_engine_twice_on_same_postgres_schema_migrates_once() -> None:
+    with pg_schema() as schema:
+        first = pg_engine_in(schema)
+        create_team(first, "Org", "Team")
+        first.dispose()
+        second = pg_engine_in(schema)
+        assert _versions(second) == list(range(1, len(MIGRATIONS) + 1))
+        with second.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM teams").scalar() == 1
+        second.dispose()
+
+
+def _start_together(build: list[object]) -> list[BaseException]:
+    """Run each callable in its own thread, released at once; return what they raised."""
+    barrier = threading.Barrier(len(build))
+    errors: list[BaseException] = []
+
+    def run(step: object) -> None:
+        barrier.wait()
+        try:
+            step().dispose()  # type: ignore[operator]
+        except BaseException as error:  # noqa: BLE001 - collected and asserted on below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(step,)) for step in build]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def test_make_engine_concurrent_first_start_on_sqlite(tmp_path: Path) -> None:
+    errors = _start_together([lambda: sqlite_engine(tmp_path) for _ in range(4)])
+    assert errors == []
+    engine = sqlite_engine(tmp_path)
+    assert _versions(engine) == list(range(1, len(MIGRATIONS) + 1))
+    engine.dispose()
+
+
+def test_make_engine_concurrent_first_start_on_postgres() -> None:
+    with pg_schema() as schema:
+        errors = _start_together([lambda: pg_engine_in(schema) for _ in range(4)])
+        assert errors == []
+        engine = pg_engine_in(schema)
+        assert _versions(engine) == list(range(1, len(MIGRATIONS) + 1))
+        engine.dispose()
+
+
+def test_make_engine_refuses_newer_schema(engine: Engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(sa.insert(schema_version).values(version=99, applied_at=sa.func.now()))
+    with pytest.raises(StorageError) as caught:
+        from storage.migrations import migrate
+
+        migrate(engine)
+    assert str(caught.value) == (
+        f"The database is at schema version 99, newer than this app knows ({len(MIGRATIONS)}). "
+        "Hint: Upgrade the app before using this database."
+    )
+
+
+def test_pg_schema_unreachable_server_fails_not_skips(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPRO_TEST_PG_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    with pytest.raises(pytest.fail.Exception) as caught, pg_schema():
+        pass
+    assert str(caught.value).startswith("PostgreSQL is unreachable at postgresql+psycopg://nobody@127.0.0.1:1/none: ")
+    assert str(caught.value).endswith("Start it, or point COPRO_TEST_PG_URL at a server.")
+
+
+def test_storage_error_survives_pickling() -> None:
+    error = StorageError("This session is closed: ask the facilitator to reopen it.", hint="Try later.")
+    copy = pickle.loads(pickle.dumps(error))
+    assert str(copy) == str(error) == "This session is closed: ask the facilitator to reopen it. Hint: Try later."
+    assert (copy.message, copy.hint, copy.problems) == (error.message, "Try later.", ())

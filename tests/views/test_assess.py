@@ -1,0 +1,127 @@
+"""Answer page: joining with a code, choosing a perspective, autosaved answers, sending."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+
+import storage
+from tests.views.conftest import bank_row, open_page
+from ui.context import md
+
+
+def _self_assessment(engine: Engine) -> storage.Assessment:
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    return storage.create_assessment(engine, team.id, bank_row(engine, "coproduction-quick"), "Spring", threshold=1)
+
+
+def test_assess_asks_for_a_code_without_one(engine: Engine) -> None:
+    at = open_page("views/assess.py")
+    assert not at.exception
+    assert at.text_input[0].label == "Join code"
+
+
+def test_assess_unknown_code_is_explained(engine: Engine) -> None:
+    at = open_page("views/assess.py", code="NOPE")
+    assert not at.exception
+    assert at.error[0].value == "No assessment has the code NOPE. Check the code and try again."
+
+
+def test_assess_join_then_answer_is_saved(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    at = open_page("views/assess.py", code=str(assessment.join_code))
+    assert not at.exception
+    at.radio[0].set_value("staff")
+    at.button[0].click().run()
+    assert not at.exception
+    token = at.query_params["r"]
+    token = token[0] if isinstance(token, list) else token
+    respondent = storage.get_respondent(engine, token)
+    assert respondent is not None and respondent.perspective == "staff"
+    current = [r for r in at.radio if r.label == "Where is your practice now?"][0]
+    current.set_value(3).run()
+    assert not at.exception
+    saved = storage.get_answers(engine, respondent.id)
+    assert [(a.statement_id, a.current) for a in saved.values()] == [("quick-assets", 3)]
+
+
+def test_assess_resume_opens_first_unanswered_step_and_keeps_answers(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    respondent = storage.join(engine, assessment.id, "carers")
+    storage.save_answer(engine, respondent.id, "quick-assets", 2, 4, "We are getting there")
+    at = open_page("views/assess.py", code=str(assessment.join_code), r=respondent.token)
+    assert not at.exception
+    assert at.header[0].value == "Reciprocity and mutuality"
+    [b for b in at.button if b.label == "Back"][0].click().run()
+    assert at.header[0].value == "Recognising people as assets"
+    current = [r for r in at.radio if r.label == "Where is your practice now?"][0]
+    assert current.value == 2
+    assert [t for t in at.text_area if t.label == "Comment"][0].value == "We are getting there"
+
+
+def test_assess_start_without_perspective_is_explained(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    at = open_page("views/assess.py", code=str(assessment.join_code))
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.error[0].value == "Choose the point of view you are answering from, then press Start."
+    assert storage.progress(engine, assessment.id) == (0, 0)
+
+
+def test_assess_send_marks_the_response_submitted(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    respondent = storage.join(engine, assessment.id, "staff")
+    at = open_page("views/assess.py", session={"step": 6}, code=str(assessment.join_code), r=respondent.token)
+    assert not at.exception
+    [b for b in at.button if b.label == "Send my answers"][0].click().run()
+    assert not at.exception
+    assert storage.get_respondent(engine, respondent.token).submitted_at is not None
+    assert at.success[0].value == "Thank you: your answers are in."
+
+
+def test_assess_closed_session_refuses_new_people(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    storage.set_status(engine, assessment.id, "closed")
+    at = open_page("views/assess.py", code=str(assessment.join_code))
+    assert not at.exception
+    assert at.warning[0].value == "This session is closed, so no new answers can be added."
+
+
+def test_assess_resume_code_typed_as_join_code_reopens_own_answers(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    respondent = storage.join(engine, assessment.id, "staff")
+    storage.save_answer(engine, respondent.id, "quick-assets", 1, None, "")
+    at = open_page("views/assess.py", code=respondent.token)
+    assert not at.exception
+    assert at.query_params["r"] in (respondent.token, [respondent.token])
+    assert at.query_params["code"] in (assessment.join_code, [assessment.join_code])
+    assert at.header[0].value == "Reciprocity and mutuality"
+
+
+def test_assess_sending_twice_keeps_one_response(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    respondent = storage.join(engine, assessment.id, "staff")
+    storage.save_answer(engine, respondent.id, "quick-assets", 3, None, "")
+    # Two sessions on the same resume link: a double click, or a retry after a network blip.
+    first = open_page("views/assess.py", session={"step": 6}, code=str(assessment.join_code), r=respondent.token)
+    second = open_page("views/assess.py", session={"step": 6}, code=str(assessment.join_code), r=respondent.token)
+    [b for b in first.button if b.label == "Send my answers"][0].click().run()
+    sent_at = storage.get_respondent(engine, respondent.token).submitted_at
+    [b for b in second.button if b.label == "Send my answers"][0].click().run()
+    assert not first.exception and not second.exception
+    assert storage.progress(engine, assessment.id) == (1, 1)
+    assert storage.get_respondent(engine, respondent.token).submitted_at == sent_at
+    assert len(storage.responses_frame(engine, assessment.id)) == 1
+
+
+def test_assess_easy_read_swaps_in_plain_texts(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    respondent = storage.join(engine, assessment.id, "staff")
+    bank = storage.load_bank_version(engine, assessment.bank_row_id)
+    statement = bank.statement("quick-assets")
+    at = open_page("views/assess.py", code=str(assessment.join_code), r=respondent.token)
+    shown = " ".join(m.value for m in at.markdown)
+    assert md(statement.to_text) in shown and md(str(statement.easy_read_to)) not in shown
+    at.toggle(key="easy_read").set_value(True).run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert md(str(statement.easy_read_to)) in shown and md(statement.to_text) not in shown

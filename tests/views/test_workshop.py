@@ -1,0 +1,134 @@
+"""Workshop pages: creating a session, the facilitator-key gate, the live view."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+
+import storage
+from ui.context import md
+from tests.views.conftest import bank_row, open_page, seed_answers
+
+
+def _workshop(engine: Engine, people: int = 0) -> tuple[storage.Assessment, str]:
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    workshop, key = storage.create_workshop(engine, team.id, bank_row(engine, "coproduction-full"), "March workshop", ("staff", "carers"), 3)
+    seed_answers(engine, workshop, "coproduction-full", people)
+    return workshop, key
+
+
+def test_workshop_create_shows_code_and_key_once(engine: Engine) -> None:
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    at = open_page("views/workshop.py", team=str(team.id))
+    assert not at.exception
+    [b for b in at.button if b.label == "Create session"][0].click().run()
+    assert not at.exception
+    created = storage.list_assessments(engine, team.id)
+    assert len(created) == 1 and created[0].mode == "workshop"
+    key = at.code[0].value
+    assert storage.check_facilitator_key(engine, created[0].id, key)
+    assert any(created[0].join_code in m.value for m in at.markdown)
+
+
+def test_facilitate_without_key_shows_nothing_of_the_results(engine: Engine) -> None:
+    workshop, _key = _workshop(engine, people=4)
+    at = open_page("views/facilitate.py", a=str(workshop.id))
+    assert not at.exception
+    assert not at.metric and not at.dataframe
+    assert not (at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))
+    assert at.text_input[0].label == "Facilitator key"
+
+
+def test_facilitate_wrong_key_is_refused(engine: Engine) -> None:
+    workshop, _key = _workshop(engine, people=4)
+    at = open_page("views/facilitate.py", a=str(workshop.id))
+    at.text_input[0].input("not-the-key")
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.error[0].value == "That key does not match this session."
+    assert not at.metric
+
+
+def test_facilitate_with_key_shows_live_counts_and_results(engine: Engine) -> None:
+    workshop, key = _workshop(engine, people=4)
+    at = open_page("views/facilitate.py", session={f"facilitator_key_{workshop.id}": key}, a=str(workshop.id))
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Answers sent"] == "4"
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_facilitate_results_and_data_pages_are_gated_too(engine: Engine) -> None:
+    workshop, _key = _workshop(engine, people=4)
+    for page in ("views/results.py", "views/data.py"):
+        at = open_page(page, a=str(workshop.id))
+        assert not at.exception
+        assert not at.metric and not at.dataframe
+        assert at.text_input[0].label == "Facilitator key"
+
+
+def test_facilitate_close_session(engine: Engine) -> None:
+    workshop, key = _workshop(engine, people=1)
+    at = open_page("views/facilitate.py", session={f"facilitator_key_{workshop.id}": key}, a=str(workshop.id))
+    [b for b in at.button if b.label == "Close the session"][0].click().run()
+    assert not at.exception
+    assert storage.get_assessment(engine, workshop.id).status == "closed"
+
+
+def test_facilitate_discussion_records_agreed_rating_beside_private_ones(engine: Engine) -> None:
+    workshop, key = _workshop(engine, people=4)
+    before = storage.responses_frame(engine, workshop.id)
+    at = open_page("views/facilitate.py", session={f"facilitator_key_{workshop.id}": key}, a=str(workshop.id))
+    [r for r in at.radio if r.label == "Order"][0].set_value("bank").run()
+    [r for r in at.radio if r.label == "Agreed group rating"][0].set_value(2)
+    [t for t in at.text_area if t.label == "Notes from the discussion"][0].input("Mixed views: <b>depends</b> on the day")
+    [b for b in at.button if b.label == "Save the agreed rating"][0].click().run()
+    assert not at.exception
+    agreed = storage.agreed_ratings(engine, workshop.id)
+    assert {k: (v.rating, v.notes) for k, v in agreed.items()} == {"assets-1": (2, "Mixed views: <b>depends</b> on the day")}
+    assert storage.responses_frame(engine, workshop.id).equals(before)
+
+
+def test_facilitate_discussion_steps_through_statements(engine: Engine) -> None:
+    workshop, key = _workshop(engine, people=4)
+    at = open_page("views/facilitate.py", session={f"facilitator_key_{workshop.id}": key}, a=str(workshop.id))
+    [r for r in at.radio if r.label == "Order"][0].set_value("bank").run()
+    assert any(c.value.startswith("Statement 1 of 36") for c in at.caption)
+    [b for b in at.button if b.label == "Next statement"][0].click().run()
+    assert not at.exception
+    assert any(c.value.startswith("Statement 2 of 36") for c in at.caption)
+
+
+def test_facilitate_follow_up_session_keeps_team_bank_and_settings(engine: Engine) -> None:
+    workshop, key = _workshop(engine, people=3)
+    at = open_page("views/facilitate.py", session={f"facilitator_key_{workshop.id}": key}, a=str(workshop.id))
+    [b for b in at.button if b.label == "Create a follow-up session"][0].click().run()
+    assert not at.exception
+    sessions = storage.list_assessments(engine, workshop.team_id)
+    assert len(sessions) == 2
+    follow = sessions[1]
+    assert (follow.bank_row_id, follow.perspectives, follow.threshold, follow.mode) == (
+        workshop.bank_row_id, workshop.perspectives, workshop.threshold, "workshop")
+    assert storage.previous_assessment(engine, follow) == workshop
+
+
+def test_facilitate_follow_up_results_compare_with_baseline(engine: Engine) -> None:
+    workshop, _key = _workshop(engine, people=3)
+    follow, key = storage.create_workshop(engine, workshop.team_id, workshop.bank_row_id, "June workshop", ("staff", "carers"), 3)
+    seed_answers(engine, follow, "coproduction-full", 3, seed=2)
+    at = open_page("views/results.py", session={f"facilitator_key_{follow.id}": key}, a=str(follow.id))
+    assert not at.exception
+    text = " ".join(t.value for t in at.text)
+    assert "Baseline: March workshop" in text
+
+
+def test_facilitate_live_view_shows_perspectives_only_when_big_enough(engine: Engine) -> None:
+    workshop, key = _workshop(engine, people=3)
+    seed_answers(engine, workshop, "coproduction-full", 2, seed=5, perspective="carers")
+    state = {f"facilitator_key_{workshop.id}": key}
+    at = open_page("views/facilitate.py", session=state, a=str(workshop.id))
+    assert not at.exception
+    assert md("Carers and family members: 2 respondents, merged into Other perspectives.") in [c.value for c in at.caption]
+    assert not any("Carers and family members: Recognising" in t.value for t in at.text)
+    seed_answers(engine, workshop, "coproduction-full", 1, seed=6, perspective="carers")
+    at = open_page("views/facilitate.py", session=state, a=str(workshop.id))
+    assert any("Carers and family members: Recognising" in t.value for t in at.text)

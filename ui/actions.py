@@ -1,0 +1,69 @@
+"""The action plan editor: add, edit and remove agreed actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+import storage
+from questions.errors import ProjectError
+from questions.schema import Bank
+from ui.context import engine, md, show_error
+
+STATUSES = ("planned", "in progress", "done", "dropped")
+
+
+def render_actions(assessment: storage.Assessment, bank: Bank, editable: bool = True) -> None:
+    """List the actions; with `editable`, forms to add and update them."""
+    names = {p.id: p.name for p in bank.principles}
+    actions = storage.list_actions(engine(), assessment.id)
+    if not actions:
+        st.write("No actions agreed yet.")
+    for action in actions:
+        due = f" · due {action.due_date:%d %b %Y}" if action.due_date else ""
+        owner = f" · {md(action.owner)}" if action.owner else ""
+        with st.expander(f"{md(names.get(action.principle, action.principle))}: {md(action.description[:80])} ({action.status}{due})"):
+            st.text(action.description)
+            st.caption(f"Owner{owner or ': not set'}{due}")
+            if not editable:
+                continue
+            with st.form(f"edit_action_{action.id}"):
+                status = st.selectbox("Status", STATUSES, index=STATUSES.index(action.status) if action.status in STATUSES else 0)
+                owner_new = st.text_input("Owner", value=action.owner)
+                due_new = st.date_input("Due date", value=action.due_date, format="DD/MM/YYYY")
+                description = st.text_area("Description", value=action.description, max_chars=10_000)
+                save, remove = st.columns(2)
+                saved = save.form_submit_button("Save changes")
+                removed = remove.form_submit_button("Delete this action")
+            try:
+                if saved:
+                    storage.update_action(
+                        engine(), action.id, status=status, owner=owner_new, description=description,
+                        due_date=due_new if isinstance(due_new, dt.date) else None,
+                    )
+                    st.rerun()
+                if removed:
+                    storage.delete_action(engine(), action.id)
+                    st.rerun()
+            except ProjectError as error:
+                show_error(error)
+    if not editable:
+        return
+    with st.form(f"new_action_{assessment.id}", clear_on_submit=True):
+        st.markdown("**Add an action**")
+        principle = st.selectbox("Principle", list(names), format_func=lambda pid: names[pid])
+        description = st.text_area("What will we do?", max_chars=10_000)
+        owner = st.text_input("Who will lead it?")
+        due_date = st.date_input("By when?", value=dt.date.today() + dt.timedelta(days=90), format="DD/MM/YYYY")
+        if st.form_submit_button("Add action", type="primary"):
+            if not description.strip():
+                st.error("Describe the action before adding it.")
+            else:
+                try:
+                    storage.add_action(engine(), assessment.id, principle, description.strip(), owner.strip(),
+                                       due_date if isinstance(due_date, dt.date) else None, "planned")
+                except ProjectError as error:
+                    show_error(error)
+                else:
+                    st.rerun()

@@ -1,0 +1,80 @@
+"""File downloads: answers as CSV and XLSX, the PDF summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+import streamlit as st
+
+import storage
+from questions.errors import ProjectError
+from ui.context import engine, show_error
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with a BOM so that spreadsheet programs read accents correctly."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def _without_timezones(frame: pd.DataFrame) -> pd.DataFrame:
+    """Excel has no time zones: write UTC times as plain ones."""
+    fixed = frame.copy()
+    for column in fixed.columns:
+        if isinstance(fixed[column].dtype, pd.DatetimeTZDtype):
+            fixed[column] = fixed[column].dt.tz_convert("UTC").dt.tz_localize(None)
+        elif fixed[column].dtype == object:
+            fixed[column] = fixed[column].map(
+                lambda v: v.astimezone(dt.timezone.utc).replace(tzinfo=None)
+                if isinstance(v, dt.datetime) and v.tzinfo is not None else v
+            )
+    return fixed
+
+
+def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An XLSX workbook with one sheet per frame."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            _without_timezones(frame).to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()
+
+
+def answer_downloads(assessment: storage.Assessment, responses: pd.DataFrame, stem: str) -> None:
+    """CSV and XLSX of the answers, only when enough people answered to keep them anonymous."""
+    respondents = responses["respondent"].nunique() if not responses.empty else 0
+    if respondents < assessment.threshold:
+        st.caption(f"Answer downloads appear once at least {assessment.threshold} people have answered.")
+        return
+    left, right = st.columns(2)
+    left.download_button("Download answers (CSV)", csv_bytes(responses), f"{stem}.csv", "text/csv", key=f"csv_{assessment.id}")
+    actions = pd.DataFrame([a.__dict__ for a in storage.list_actions(engine(), assessment.id)])
+    right.download_button(
+        "Download answers (XLSX)",
+        # Written only when clicked: a workbook takes a moment, and most page runs never need it.
+        lambda: xlsx_bytes({"answers": responses, "actions": actions}),
+        f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx_{assessment.id}",
+    )
+
+
+def pdf_download(assessment: storage.Assessment, stem: str) -> None:
+    """Prepare the manager's PDF on request (it takes a moment), then offer it."""
+    from coproduction.reporting import assessment_report  # the PDF stack loads only when asked for
+    from reports.pdf import build_pdf
+
+    state = f"pdf_{assessment.id}"
+    if st.button("Prepare the PDF summary", key=f"prep_{assessment.id}"):
+        with st.spinner("Drawing the charts and laying out the summary..."):
+            try:
+                report = assessment_report(engine(), assessment)
+                st.session_state[state] = build_pdf(report)
+            except ProjectError as error:
+                show_error(error, "The PDF could not be made")
+    if state in st.session_state:
+        st.download_button(
+            "Download the PDF summary", st.session_state[state], f"{stem}.pdf", "application/pdf",
+            type="primary", key=f"pdf_dl_{assessment.id}",
+        )

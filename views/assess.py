@@ -1,0 +1,137 @@
+"""Answer an assessment: join with a code, pick a perspective, rate step by step."""
+
+from __future__ import annotations
+
+import secrets
+
+import streamlit as st
+
+import storage
+from questions.errors import ProjectError
+from ui.answering import answered_count, load_into_state, render_principle
+from ui.context import bank_for, engine, md, show_error
+
+st.title("Rate your practice")
+
+code = st.query_params.get("code", "")
+if not code:
+    st.markdown(
+        "Enter the code you were given by your team or facilitator. "
+        "Your answers are private: nobody sees them with your name."
+    )
+    with st.form("code_form"):
+        typed = st.text_input("Join code", placeholder="e.g. ABCDE-23456")
+        go = st.form_submit_button("Join", type="primary")
+    if go:
+        st.query_params["code"] = typed.strip()
+        st.rerun()
+    st.stop()
+
+assessment = storage.find_by_join_code(engine(), code)
+if assessment is None:
+    # A resume code (the respondent's own token) typed where a join code was expected.
+    returning = storage.get_respondent(engine(), code.strip())
+    found = storage.get_assessment(engine(), returning.assessment_id) if returning else None
+    if returning is not None and found is not None:
+        st.query_params["code"] = str(found.join_code)
+        st.query_params["r"] = returning.token
+        st.rerun()
+if assessment is None:
+    st.error(f"No assessment has the code {md(code)}. Check the code and try again.")
+    if st.button("Enter another code"):
+        st.query_params.clear()
+        st.rerun()
+    st.stop()
+
+bank = bank_for(assessment)
+st.caption(f"{md(assessment.title)} · {md(bank.title)} (version {md(bank.version)})")
+labels = {p.id: p.label for p in bank.perspectives}
+offered = assessment.perspectives or tuple(labels)
+
+token = st.query_params.get("r")
+respondent = storage.get_respondent(engine(), token) if token else None
+if respondent is not None and respondent.assessment_id != assessment.id:
+    respondent = None
+
+if respondent is None:
+    if assessment.status != "open":
+        st.warning("This session is closed, so no new answers can be added.")
+        st.stop()
+    # The token is made before the click, so a double click or a retry joins only once.
+    pending = st.session_state.setdefault("pending_token", secrets.token_urlsafe(16))
+    with st.form("join_form"):
+        perspective = st.radio(
+            "Which point of view are you answering from?",
+            offered,
+            index=None,
+            format_func=lambda pid: labels.get(pid, pid),
+        )
+        start = st.form_submit_button("Start", type="primary")
+    if start and perspective is None:
+        st.error("Choose the point of view you are answering from, then press Start.")
+    elif start:
+        try:
+            joined = storage.join(engine(), assessment.id, perspective, token=pending)
+        except ProjectError as error:
+            show_error(error)
+            st.stop()
+        st.query_params["r"] = joined.token
+        st.rerun()
+    st.stop()
+
+if respondent.submitted_at is not None:
+    st.success("Thank you: your answers are in.")
+    if assessment.mode == "workshop":
+        st.markdown("Watch the facilitator's screen: the group's results appear there once enough people have answered.")
+    else:
+        st.page_link("views/results.py", label="See the team's results", query_params={"a": str(assessment.id)})
+    st.stop()
+
+load_into_state(respondent, bank)
+st.info(
+    f"Your resume code is **{md(respondent.token)}**. Answers save as you go: "
+    "keep this page's address to come back later."
+)
+easy_read = st.toggle("Easy Read", key="easy_read", help="Shorter sentences in plain words.")
+
+steps = len(bank.principles)
+if "step" not in st.session_state:
+    # Coming back: open the first principle that still has an unanswered statement.
+    st.session_state["step"] = next(
+        (i for i, p in enumerate(bank.principles) if answered_count(bank, p.statements) < len(p.statements)), steps
+    )
+step = min(max(int(st.session_state.get("step", 0)), 0), steps)
+total = len(bank.statements)
+done = answered_count(bank)
+st.progress(done / total if total else 0.0, text=f"{done} of {total} statements answered · step {min(step + 1, steps)} of {steps}")
+
+if step < steps:
+    principle = bank.principles[step]
+    first = 1 + sum(len(p.statements) for p in bank.principles[:step])
+    render_principle(bank, principle, respondent, easy_read, first)
+    back, forward = st.columns(2)
+    if back.button("Back", disabled=step == 0, use_container_width=True):
+        st.session_state["step"] = step - 1
+        st.rerun()
+    if forward.button("Next" if step < steps - 1 else "Review", type="primary", use_container_width=True):
+        st.session_state["step"] = step + 1
+        st.rerun()
+    st.stop()
+
+st.header("Review and send")
+missing = total - done
+if missing:
+    st.warning(f"{missing} statement(s) have no answer yet. You can still send: they are left out of the scores.")
+else:
+    st.success("Every statement has an answer.")
+back, send = st.columns(2)
+if back.button("Back", use_container_width=True):
+    st.session_state["step"] = steps - 1
+    st.rerun()
+if send.button("Send my answers", type="primary", use_container_width=True):
+    try:
+        storage.submit(engine(), respondent.id)
+    except ProjectError as error:
+        show_error(error, "Your answers could not be sent")
+        st.stop()
+    st.rerun()

@@ -1,0 +1,60 @@
+"""Create a facilitated workshop session: join code, link, QR code and facilitator key."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+import storage
+from questions.errors import ProjectError
+from ui.access import remember_key
+from ui.context import engine, md, query_int, show_error
+from ui.joining import show_join
+from ui.teams import latest_banks, pick_team
+
+st.title("Run a workshop session")
+st.markdown(
+    "Participants join from their own phones with a code and rate privately. "
+    "You see the group's spread live, discuss where people disagree, and agree actions together."
+)
+
+created = st.session_state.get("created_workshop")
+if created is not None:
+    assessment_id, key = created
+    assessment = storage.get_assessment(engine(), assessment_id)
+    if assessment is not None:
+        st.success(f"Session **{md(assessment.title)}** is ready.")
+        st.warning("Your facilitator key is shown only once. Copy it now and keep it safe: it opens the results.")
+        st.code(key, language=None)
+        show_join(assessment)
+        st.page_link("views/facilitate.py", label="Open the facilitator view", query_params={"a": str(assessment.id)}, icon=":material/monitoring:")
+        if st.button("Create another session"):
+            del st.session_state["created_workshop"]
+            st.rerun()
+        st.stop()
+
+team = pick_team(query_int("team"))
+if team is None:
+    st.stop()
+options = latest_banks()
+bank_row = st.selectbox("Question bank", list(options), format_func=lambda rid: options[rid])
+bank = storage.load_bank_version(engine(), int(bank_row))
+labels = {p.id: p.label for p in bank.perspectives}
+with st.form("new_workshop"):
+    title = st.text_input("Session title", value=f"Workshop {dt.date.today():%d %B %Y}")
+    perspectives = st.multiselect("Perspectives offered to participants", list(labels), default=list(labels), format_func=lambda pid: labels[pid])
+    threshold = st.number_input("Anonymity threshold: show a group only when it has at least", min_value=2, max_value=50, value=3)
+    submitted = st.form_submit_button("Create session", type="primary")
+if submitted:
+    if not perspectives:
+        st.error("Choose at least one perspective.")
+        st.stop()
+    try:
+        workshop, key = storage.create_workshop(engine(), team.id, int(bank_row), title.strip() or "Workshop", tuple(perspectives), int(threshold))
+    except ProjectError as error:
+        show_error(error)
+        st.stop()
+    remember_key(workshop.id, key)
+    st.session_state["created_workshop"] = (workshop.id, key)
+    st.rerun()

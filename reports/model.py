@@ -195,8 +195,9 @@ def build_report(*, bank: Bank, organisation: str, team: str, title: str, assess
     """The report model for one assessment; scores are withheld below the anonymity threshold."""
     result = score_group(responses, bank, threshold=threshold)
     withheld = result.withheld
-    facts = [Fact("Organisation", organisation), Fact("Team", team),
-             Fact("Question set", f"{bank.title} (version {bank.version})"),
+    # A report built from a CSV may name no organisation or team: leave those rows out, not blank.
+    facts = [Fact(label, value) for label, value in (("Organisation", organisation), ("Team", team)) if value.strip()]
+    facts += [Fact("Question set", f"{bank.title} (version {bank.version})"),
              Fact("Assessment date", format_date(assessment_date)), Fact("Report generated", format_date(generated_at))]
     # Scored once: the respondent counts and the perspective section must use the same groups.
     perspectives = score_perspectives(responses, bank, threshold=threshold)

@@ -53,6 +53,11 @@ def _cell(text: str) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "\u2026"
 
 
+def _joined(*parts: str) -> str:
+    """Non-empty parts joined with a middle dot (a CSV report may have no team or organisation)."""
+    return " \u00b7 ".join(part for part in parts if part.strip())
+
+
 def _image_size(png: bytes, max_width: float, max_height: float) -> tuple[float, float]:
     """Width and height in mm that fit the box and keep the PNG's aspect ratio."""
     if png[:8] != b"\x89PNG\r\n\x1a\n" or len(png) < 24:
@@ -94,7 +99,7 @@ class ReportDocument(FPDF):
         self.set_font(FONT, "", 8)
         self.set_text_color(*MUTED)
         self.set_xy(MARGIN, 10)
-        self.cell(self.epw, 4, self._fitted(f"{self.report.title} \u00b7 {self.report.team}", self.epw))
+        self.cell(self.epw, 4, self._fitted(_joined(self.report.title, self.report.team), self.epw))
         self.set_draw_color(*RULE)
         self.line(MARGIN, 15, self.w - MARGIN, 15)
         self.set_y(20)
@@ -162,7 +167,9 @@ def _title_block(doc: ReportDocument, report: Report) -> None:
     doc.set_text_color(*ACCENT)
     doc.cell(0, 5, "CO-PRODUCTION SELF-ASSESSMENT", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.paragraph(report.title, size=19, bold=True, after=1)
-    doc.paragraph(f"{report.team} \u00b7 {report.organisation}", size=11.5, colour=MUTED, after=4)
+    subtitle = _joined(report.team, report.organisation)
+    if subtitle:
+        doc.paragraph(subtitle, size=11.5, colour=MUTED, after=4)
     doc.grid(("", ""), [(f.label, f.value) for f in report.facts], (48, doc.epw - 48), headed=False)
 
 

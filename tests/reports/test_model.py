@@ -109,3 +109,10 @@ def test_build_report_method_explains_scale_and_threshold(bank: Bank, responses:
 
 def test_format_date_has_no_leading_zero() -> None:
     assert format_date(date(2026, 11, 3)) == "3 November 2026"
+
+
+def test_build_report_without_team_leaves_out_blank_facts(bank: Bank, responses: pd.DataFrame) -> None:
+    report = build_report(**report_kwargs(bank, responses) | dict(organisation="", team=" "))
+    labels = [fact.label for fact in report.facts]
+    assert "Organisation" not in labels and "Team" not in labels
+    assert labels[:2] == ["Question set", "Assessment date"]

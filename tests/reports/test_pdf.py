@@ -121,3 +121,10 @@ def test_render_pdf_wraps_layout_failure(bank: Bank, responses: pd.DataFrame, mo
     assert str(caught.value) == ("report: PDF: expected a report that can be laid out, found FPDFException: Not "
                                  "enough horizontal space to render a single character. Hint: Shorten very long "
                                  "texts and try again.")
+
+
+def test_build_pdf_without_team_prints_no_stray_separator(bank: Bank, responses: pd.DataFrame) -> None:
+    report = build_report(**report_kwargs(bank, responses) | dict(organisation="", team=""))
+    _pages, text = pdf_text(build_pdf(report))
+    assert "\u00b7" not in text.split("Overall score")[0]
+    assert "Spring self-assessment \u00b7" not in text

@@ -49,20 +49,19 @@ def live_counts_and_charts() -> None:
     if result.withheld:
         st.info(f"Results appear when at least {assessment.threshold} people have sent their answers.")
         return
-    group_col, perspective_col = st.columns(2)
-    with group_col:
-        st.markdown("**The whole group**")
-        show_radar(result.principles.assign(series="Group now")[["series", "principle", "score"]], bank, key="live_radar")
-    with perspective_col:
-        st.markdown("**By perspective**")
-        perspectives = scoring.score_perspectives(responses, bank, threshold=assessment.threshold)
-        for note in perspectives.notes:
-            st.caption(md(note))
-        if perspectives.scores["perspective"].nunique() > 1:
-            series = perspectives.scores.rename(columns={"label": "series"})[["series", "principle", "score"]]
-            show_radar(series, bank, key="live_perspectives")
-        else:
-            st.caption(f"Perspectives appear side by side once at least two have {assessment.threshold} or more people.")
+    # One radar under the other: a radar keeps its own width (stretching distorts it), so two side by side
+    # overflowed their columns on a 1280-pixel screen and the labels ran into each other.
+    st.markdown("**The whole group**")
+    show_radar(result.principles.assign(series="Group now")[["series", "principle", "score"]], bank, key="live_radar")
+    st.markdown("**By perspective**")
+    perspectives = scoring.score_perspectives(responses, bank, threshold=assessment.threshold)
+    for note in perspectives.notes:
+        st.caption(md(note))
+    if perspectives.scores["perspective"].nunique() > 1:
+        series = perspectives.scores.rename(columns={"label": "series"})[["series", "principle", "score"]]
+        show_radar(series, bank, key="live_perspectives")
+    else:
+        st.caption(f"Perspectives are compared here once at least two have {assessment.threshold} or more people.")
     ordered = list(scoring.hot_spots(result, n=len(bank.statements))["statement"])
     st.markdown("**Spread of answers, disagreements first**")
     show_chart(

@@ -26,7 +26,9 @@ LABEL_RADIUS = 1.1
 LABEL_FONT_SIZE = 12
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 # Sequential blues for answers 0-4 plus grey for "don't know": no red/green.
-ANSWER_COLOURS = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+# Diverging brown (From) to teal (To), colour-blind safe (ColorBrewer BrBG): disagreement shows as both
+# ends of a bar being dark; five shades of one hue made 1 vs 2 and 3 vs 4 hard to tell apart.
+ANSWER_COLOURS = ("#8c510a", "#d8b365", "#e8dcb5", "#5ab4ac", "#01665e")
 DONT_KNOW_COLOUR = "#bdbdbd"
 
 
@@ -265,7 +267,7 @@ def distribution_chart(statements: pd.DataFrame, bank: Bank, statement_ids: Sequ
     answers = _answer_labels(bank)
     colours = list(ANSWER_COLOURS[: len(answers) - 1]) + [DONT_KNOW_COLOUR]
     labels = list(dict.fromkeys(frame["label"].tolist()))
-    return alt.Chart(frame).mark_bar().encode(
+    return alt.Chart(frame).mark_bar(stroke="white", strokeWidth=1).encode(
         y=alt.Y("label:N", title=None, sort=labels, axis=alt.Axis(labelLimit=360)),
         x=alt.X("count:Q", title="Number of people", stack="zero", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("answer:N", title=None, scale=alt.Scale(domain=answers, range=colours),

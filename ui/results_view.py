@@ -86,7 +86,7 @@ def render_results(
     earlier = earlier or []
     band = f" · {md(result.overall_band)}" if result.overall_band else ""
     st.metric("Overall score (0-100)", f"{result.overall_score:.0f}" if result.overall_score is not None else "-")
-    st.caption(f"{result.n_respondents} respondent(s){band}")
+    st.caption(f"{result.n_respondents} {'respondent' if result.n_respondents == 1 else 'respondents'}{band}")
 
     series = _series(result)
     if earlier:

@@ -121,7 +121,7 @@ if step < steps:
 st.header("Review and send")
 missing = total - done
 if missing:
-    st.warning(f"{missing} statement(s) have no answer yet. You can still send: they are left out of the scores.")
+    st.warning(f"{missing} {'statement has' if missing == 1 else 'statements have'} no answer yet. You can still send: they are left out of the scores.")
 else:
     st.success("Every statement has an answer.")
 back, send = st.columns(2)

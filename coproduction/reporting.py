@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 from sqlalchemy.engine import Engine
@@ -22,11 +23,24 @@ def assessment_label(assessment: storage.Assessment) -> str:
     return f"{assessment.title} ({assessment.created_at:%d %b %Y})"
 
 
-def assessment_report(engine: Engine, assessment: storage.Assessment, now: dt.datetime | None = None) -> Report:
-    """The report model for a stored assessment, with its baseline, actions and agreed ratings."""
+def visible_earlier(engine: Engine, assessment: storage.Assessment,
+                    may_see: Callable[[storage.Assessment], bool] | None = None) -> list[storage.Assessment]:
+    """The team's earlier assessments on this bank that the viewer may see, oldest first."""
+    earlier = storage.earlier_assessments(engine, assessment)
+    return earlier if may_see is None else [other for other in earlier if may_see(other)]
+
+
+def assessment_report(engine: Engine, assessment: storage.Assessment, now: dt.datetime | None = None,
+                      may_see: Callable[[storage.Assessment], bool] | None = None) -> Report:
+    """The report model for a stored assessment, with its baseline, actions and agreed ratings.
+
+    `may_see` filters the candidate baselines (the app passes its facilitator-key check; the
+    command line, run by whoever holds the database, sees everything).
+    """
     bank: Bank = storage.load_bank_version(engine, assessment.bank_row_id)
     team = storage.get_team(engine, assessment.team_id)
-    baseline = storage.previous_assessment(engine, assessment)
+    earlier = visible_earlier(engine, assessment, may_see)
+    baseline = earlier[-1] if earlier else None
     return build_report(
         bank=bank,
         organisation=team.organisation if team else "",
@@ -37,6 +51,7 @@ def assessment_report(engine: Engine, assessment: storage.Assessment, now: dt.da
         threshold=assessment.threshold,
         baseline_responses=counted_answers(engine, baseline) if baseline else None,
         baseline_label=assessment_label(baseline) if baseline else None,
+        baseline_threshold=baseline.threshold if baseline else None,
         actions=storage.list_actions(engine, assessment.id),
         agreed=storage.agreed_ratings(engine, assessment.id),
         generated_at=now or dt.datetime.now(dt.timezone.utc),

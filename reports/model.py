@@ -190,9 +190,13 @@ def _agreed(agreed: Mapping[str, Any], bank: Bank) -> tuple[AgreedRow, ...]:
 
 def build_report(*, bank: Bank, organisation: str, team: str, title: str, assessment_date: date,
                  responses: pd.DataFrame, threshold: int = 3, baseline_responses: pd.DataFrame | None = None,
-                 baseline_label: str | None = None, actions: Sequence[Any] = (),
+                 baseline_label: str | None = None, baseline_threshold: int | None = None, actions: Sequence[Any] = (),
                  agreed: Mapping[str, Any] = MappingProxyType({}), generated_at: datetime) -> Report:
-    """The report model for one assessment; scores are withheld below the anonymity threshold."""
+    """The report model for one assessment; scores are withheld below the anonymity threshold.
+
+    The baseline is scored at the stricter of its own threshold and this one: a one-person
+    session must not show through a later assessment that needs fewer people.
+    """
     result = score_group(responses, bank, threshold=threshold)
     withheld = result.withheld
     # A report built from a CSV may name no organisation or team: leave those rows out, not blank.
@@ -207,9 +211,10 @@ def build_report(*, bank: Bank, organisation: str, team: str, title: str, assess
     baseline: GroupResult | None = None
     changes: tuple[Change, ...] = ()
     if baseline_responses is not None and not withheld:
-        baseline = score_group(baseline_responses, bank, threshold=threshold)
+        strictest = max(threshold, baseline_threshold or threshold)
+        baseline = score_group(baseline_responses, bank, threshold=strictest)
         if baseline.withheld:
-            notes.append(f"The baseline had {_fewer(threshold)} respondents, so no change since then is shown.")
+            notes.append(f"The baseline had {_fewer(strictest)} respondents, so no change since then is shown.")
             baseline = None
         else:
             changes = tuple(

@@ -13,6 +13,7 @@ from scoring.group import (
 )
 from scoring.perspectives import OTHER, OTHER_LABEL, PerspectiveResult, score_perspectives
 from scoring.respondent import score_respondents
+from scoring.shareable import NOT_COUNTED, shareable_answers
 from scoring.responses import (
     LONG_COLUMNS,
     MAX_BYTES,
@@ -25,6 +26,7 @@ from scoring.responses import (
 __all__ = [
     "LONG_COLUMNS",
     "MAX_BYTES",
+    "NOT_COUNTED",
     "OTHER",
     "OTHER_LABEL",
     "Comparison",
@@ -38,6 +40,7 @@ __all__ = [
     "score_group",
     "score_perspectives",
     "score_respondents",
+    "shareable_answers",
     "strengths",
     "template_csv",
     "template_frame",

@@ -111,9 +111,15 @@ def create_workshop(
     title: str,
     perspectives: Iterable[str],
     threshold: int = 3,
+    key: str | None = None,
 ) -> tuple[Assessment, str]:
-    """Start a workshop; returns it and the facilitator key, shown this once (only a hash is kept)."""
-    key = codes.new_facilitator_key()
+    """Start a workshop; returns it and the facilitator key, shown this once (only a hash is kept).
+
+    A follow-up may keep the key of the session it follows (`key`), so one key opens the series.
+    """
+    if key is not None and len(key) < codes.MIN_KEY_LENGTH:
+        raise StorageError(f"A facilitator key needs at least {codes.MIN_KEY_LENGTH} characters.")
+    key = key or codes.new_facilitator_key()
     values = _values(team_id, bank_row_id, title, "workshop", perspectives, threshold)
     values["facilitator_hash"] = codes.hash_key(key)
     return _insert(engine, values), key

@@ -10,6 +10,7 @@ import secrets
 JOIN_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 JOIN_LENGTH = 10  # 30**10 is about 2**49 codes
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+MIN_KEY_LENGTH = 16  # what new_facilitator_key makes: 96 bits
 
 
 def new_join_code() -> str:

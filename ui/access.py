@@ -8,14 +8,45 @@ import storage
 from ui.context import engine, query_int
 
 
+PREFIX = "facilitator_key_"
+CHECKED = "checked_facilitator_keys"
+
+
 def _state_key(assessment_id: int) -> str:
-    return f"facilitator_key_{assessment_id}"
+    return f"{PREFIX}{assessment_id}"
+
+
+def _key_matches(assessment_id: int, key: str) -> bool:
+    """The key check, remembered for this browser session (scrypt is slow on purpose; a key never changes)."""
+    checked: dict[tuple[int, str], bool] = st.session_state.setdefault(CHECKED, {})
+    if (assessment_id, key) not in checked:
+        checked[(assessment_id, key)] = storage.check_facilitator_key(engine(), assessment_id, key)
+    return checked[(assessment_id, key)]
+
+
+def held_key(assessment_id: int) -> str | None:
+    """The facilitator key this browser session gave for a workshop, if any."""
+    key = st.session_state.get(_state_key(assessment_id))
+    return key if isinstance(key, str) and key else None
 
 
 def facilitator_unlocked(assessment: storage.Assessment) -> bool:
-    """True when this browser session has given the right key for this workshop."""
-    key = st.session_state.get(_state_key(assessment.id))
-    return bool(key) and storage.check_facilitator_key(engine(), assessment.id, key)
+    """True when this browser session has given the workshop's key (its own, or one of a series sharing it)."""
+    own = held_key(assessment.id)
+    if own and _key_matches(assessment.id, own):
+        return True
+    held = {value for name, value in st.session_state.items()
+            if isinstance(name, str) and name.startswith(PREFIX) and name != CHECKED and isinstance(value, str)}
+    for key in sorted(held - {own}):
+        if _key_matches(assessment.id, key):
+            remember_key(assessment.id, key)
+            return True
+    return False
+
+
+def may_see(assessment: storage.Assessment) -> bool:
+    """Whether this browser session may see an assessment's results: workshops need their own key."""
+    return assessment.mode != "workshop" or facilitator_unlocked(assessment)
 
 
 def require_facilitator(assessment: storage.Assessment) -> None:
@@ -26,8 +57,8 @@ def require_facilitator(assessment: storage.Assessment) -> None:
     with st.form(f"key_form_{assessment.id}"):
         typed = st.text_input("Facilitator key", type="password")
         if st.form_submit_button("Open", type="primary"):
-            if storage.check_facilitator_key(engine(), assessment.id, typed.strip()):
-                st.session_state[_state_key(assessment.id)] = typed.strip()
+            if typed.strip() and _key_matches(assessment.id, typed.strip()):
+                remember_key(assessment.id, typed.strip())
                 st.rerun()
             st.error("That key does not match this session.")
     st.stop()

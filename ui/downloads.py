@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import io
 
 import pandas as pd
 import streamlit as st
 
+import scoring
 import storage
 from questions.errors import ProjectError
+from questions.schema import Bank
+from reports.parts import Report
+from ui.access import may_see
 from ui.context import engine, show_error
 
 
@@ -41,40 +47,63 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-def answer_downloads(assessment: storage.Assessment, responses: pd.DataFrame, stem: str) -> None:
-    """CSV and XLSX of the answers, only when enough people answered to keep them anonymous."""
-    respondents = responses["respondent"].nunique() if not responses.empty else 0
-    if respondents < assessment.threshold:
+def answer_downloads(assessment: storage.Assessment, responses: pd.DataFrame, stem: str, bank: Bank) -> None:
+    """CSV and XLSX of the answers, only when enough people answered to keep them anonymous.
+
+    Perspectives smaller than the threshold appear as the group they are merged into, as on the charts.
+    """
+    shared = scoring.shareable_answers(responses, bank, threshold=assessment.threshold)
+    if shared is None:
         st.caption(f"Answer downloads appear once at least {assessment.threshold} people have answered.")
         return
     left, right = st.columns(2)
-    left.download_button("Download answers (CSV)", csv_bytes(responses), f"{stem}.csv", "text/csv", key=f"csv_{assessment.id}")
+    left.download_button("Download answers (CSV)", csv_bytes(shared), f"{stem}.csv", "text/csv", key=f"csv_{assessment.id}")
     actions = pd.DataFrame([a.__dict__ for a in storage.list_actions(engine(), assessment.id)])
     right.download_button(
         "Download answers (XLSX)",
         # Written only when clicked: a workbook takes a moment, and most page runs never need it.
-        lambda: xlsx_bytes({"answers": responses, "actions": actions}),
+        lambda: xlsx_bytes({"answers": shared, "actions": actions}),
         f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{assessment.id}",
     )
 
 
+def _fingerprint(report: Report) -> str:
+    """A digest of everything the PDF shows, so a PDF prepared earlier is never offered once it is stale."""
+    digest = hashlib.sha256(repr(dataclasses.replace(report, generated_at="")).encode("utf-8"))
+    digest.update(pd.util.hash_pandas_object(report.radar, index=False).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
 def pdf_download(assessment: storage.Assessment, stem: str) -> None:
-    """Prepare the manager's PDF on request (it takes a moment), then offer it."""
+    """Prepare the manager's PDF on request (it takes a moment), then offer it while it is up to date."""
     from coproduction.reporting import assessment_report  # the PDF stack loads only when asked for
     from reports.pdf import build_pdf
 
     state = f"pdf_{assessment.id}"
+    try:
+        # The model is quick to build (the charts and layout are the slow part): it tells whether a PDF is stale.
+        report = assessment_report(engine(), assessment, may_see=may_see)
+    except ProjectError as error:
+        show_error(error, "The PDF could not be made")
+        return
+    fingerprint = _fingerprint(report)
+    prepared = st.session_state.get(state)
+    if prepared is not None and prepared[0] != fingerprint:
+        del st.session_state[state]
+        prepared = None
+        st.caption("The answers or actions have changed since the PDF was prepared: prepare it again.")
     if st.button("Prepare the PDF summary", key=f"prep_{assessment.id}"):
         with st.spinner("Drawing the charts and laying out the summary..."):
             try:
-                report = assessment_report(engine(), assessment)
-                st.session_state[state] = build_pdf(report)
+                prepared = (fingerprint, build_pdf(report))
             except ProjectError as error:
                 show_error(error, "The PDF could not be made")
-    if state in st.session_state:
+            else:
+                st.session_state[state] = prepared
+    if prepared is not None:
         st.download_button(
-            "Download the PDF summary", st.session_state[state], f"{stem}.pdf", "application/pdf",
+            "Download the PDF summary", prepared[1], f"{stem}.pdf", "application/pdf",
             type="primary", key=f"pdf_dl_{assessment.id}",
         )

@@ -23,6 +23,7 @@ class Earlier:
     label: str
     date: dt.date
     responses: pd.DataFrame
+    threshold: int  # its own anonymity threshold: it is scored at the stricter of this and the current one
 
 
 def principle_pairs(bank: Bank) -> list[tuple[str, str]]:
@@ -69,6 +70,11 @@ def _statement_table(bank: Bank, frame: pd.DataFrame, value_column: str, value_l
     return pd.DataFrame(rows)
 
 
+def score_earlier(item: Earlier, bank: Bank, threshold: int) -> scoring.GroupResult:
+    """An earlier assessment's scores at the stricter of its own threshold and the current one."""
+    return scoring.score_group(item.responses, bank, threshold=max(item.threshold, threshold))
+
+
 def render_results(
     bank: Bank, responses: pd.DataFrame, threshold: int, earlier: list[Earlier] | None = None,
     taken_on: dt.date | None = None,
@@ -90,7 +96,7 @@ def render_results(
 
     series = _series(result)
     if earlier:
-        base = scoring.score_group(earlier[-1].responses, bank, threshold=threshold)
+        base = score_earlier(earlier[-1], bank, threshold)
         if not base.withheld:
             series = pd.concat([series, pd.DataFrame({
                 "series": f"Baseline: {earlier[-1].label}",
@@ -159,19 +165,20 @@ def render_results(
             st.write("The trend appears once the team has an earlier assessment with the same bank.")
         else:
             rows = []
-            for item in [*earlier, Earlier("This assessment", taken_on or dt.date.today(), responses)]:
-                scored = scoring.score_group(item.responses, bank, threshold=threshold)
+            for item in [*earlier, Earlier("This assessment", taken_on or dt.date.today(), responses, threshold)]:
+                scored = score_earlier(item, bank, threshold)
                 if scored.withheld:
                     continue
                 for rec in scored.principles.to_dict("records"):
                     rows.append({"assessment": item.label, "date": item.date, "name": rec["name"], "score": rec["score"]})
             trend = pd.DataFrame(rows)
             show_chart(charts.trend_chart(trend), charts.text_alternative_trend(trend), "trend")
-            comparison = scoring.compare_results(
-                scoring.score_group(earlier[-1].responses, bank, threshold=threshold), result
-            )
+            baseline = score_earlier(earlier[-1], bank, threshold)
             st.markdown(f"**Change since {md(earlier[-1].label)}**")
-            change = comparison.principles
+            if baseline.withheld:
+                st.caption(f"{md(earlier[-1].label)} had too few respondents to show, so no change is worked out.")
+                return result
+            change = scoring.compare_results(baseline, result).principles
             st.dataframe(pd.DataFrame({
                 "Principle": change["name"],
                 "Then": ["–" if pd.isna(v) else f"{v:.0f}" for v in change["baseline"]],

@@ -8,7 +8,8 @@ import storage
 from questions.errors import ProjectError
 from coproduction.imports import check_answers_csv
 from scoring import template_frame
-from ui.access import assessment_from_query
+from coproduction.team_data import locked_workshops, team_export
+from ui.access import assessment_from_query, may_see
 from ui.context import bank_for, engine, md, show_error
 from ui.downloads import answer_downloads, csv_bytes, xlsx_bytes
 from ui.history import answers_of
@@ -51,25 +52,32 @@ if upload is not None:
                     st.success(f"Imported {count} respondents.")
 
 st.header("Export answers")
-answer_downloads(assessment, answers_of(assessment), f"coproduction-{assessment.id}")
+answer_downloads(assessment, answers_of(assessment), f"coproduction-{assessment.id}", bank)
 
 if team is not None:
     st.header("Your team's data")
-    st.write("Everything stored for this team, or delete it all for good.")
-    tables = storage.export_team(engine(), team.id)
-    st.caption(" · ".join(f"{name.replace('_', ' ')}: {len(frame)} rows" for name, frame in tables.items()))
-    respondents = tables.get("respondents")
-    if respondents is not None and 0 < len(respondents) < assessment.threshold:
-        st.caption("The full team export appears once the team has enough respondents to keep answers anonymous.")
-    else:
-        st.download_button("Download all of the team's data (XLSX)", lambda: xlsx_bytes(tables), f"team-{team.id}.xlsx",
-                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.write("Everything stored for this team that you may see, or delete it all for good.")
+    export = team_export(engine(), team.id, may_see)
+    st.caption(" · ".join(f"{name}: {len(frame)} {'row' if len(frame) == 1 else 'rows'}"
+                          for name, frame in export.tables.items() if name != "notes"))
+    for note in export.notes:
+        st.caption(md(note))
+    st.download_button("Download the team's data (XLSX)", lambda: xlsx_bytes(export.tables), f"team-{team.id}.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     with st.expander("Delete this team and all its data"):
+        locked = locked_workshops(engine(), team.id, may_see)
+        if locked:
+            st.write("Deleting removes the team's workshop sessions too, so it needs each one's facilitator key.")
         with st.form("delete_team"):
+            keys = {w.id: st.text_input(f"Facilitator key of {w.title} (workshop {w.id})", type="password",
+                                        key=f"delete_key_{w.id}") for w in locked}
             typed = st.text_input(f"Type the team name ({team.name}) to confirm")
             if st.form_submit_button("Delete everything", type="primary"):
+                wrong = [w.title for w in locked if not storage.check_facilitator_key(engine(), w.id, keys[w.id].strip())]
                 if typed.strip() != team.name:
                     st.error("The name does not match: nothing was deleted.")
+                elif wrong:
+                    st.error(f"The facilitator key does not match for: {md(', '.join(wrong))}. Nothing was deleted.")
                 else:
                     storage.delete_team(engine(), team.id)
                     st.success("The team and all its data have been deleted.")

@@ -10,12 +10,12 @@ import scoring
 import storage
 from questions.errors import ProjectError
 from reports import charts
-from ui.access import assessment_from_query, remember_key
+from ui.access import assessment_from_query, held_key, remember_key
 from ui.actions import render_actions
 from ui.context import bank_for, engine, md, show_error
 from ui.discussion import render_discussion
 from ui.downloads import answer_downloads, pdf_download
-from ui.history import answers_of, earlier_of
+from ui.history import answers_of, earlier_of, note_locked_earlier
 from ui.joining import show_join
 from ui.results_view import render_results, show_chart, show_radar
 
@@ -83,6 +83,7 @@ with discuss_tab:
     render_discussion(assessment, bank, result)
 with results_tab:
     render_results(bank, responses, assessment.threshold, earlier_of(assessment), assessment.created_at.date())
+    note_locked_earlier(assessment)
 with actions_tab:
     render_actions(assessment, bank, editable=True)
 with session_tab:
@@ -100,14 +101,16 @@ with session_tab:
     stem = f"coproduction-workshop-{assessment.id}"
     if not result.withheld:
         pdf_download(assessment, stem)
-    answer_downloads(assessment, responses, stem)
+    answer_downloads(assessment, responses, stem, bank)
     st.subheader("Follow-up session")
-    st.write("Run the same questions again later: results will compare the new session with this one.")
+    st.write("Run the same questions again later: results will compare the new session with this one. "
+             "The follow-up opens with this session's facilitator key.")
     if st.button("Create a follow-up session"):
         try:
+            # The same key opens the follow-up, so the facilitator keeps one key for the series.
             follow, key = storage.create_workshop(
                 engine(), assessment.team_id, assessment.bank_row_id, f"Follow-up to {assessment.title}",
-                assessment.perspectives, assessment.threshold,
+                assessment.perspectives, assessment.threshold, key=held_key(assessment.id),
             )
         except ProjectError as error:
             show_error(error)

@@ -9,7 +9,7 @@ from ui.access import assessment_from_query
 from ui.actions import render_actions
 from ui.context import bank_for, engine, md
 from ui.downloads import answer_downloads, pdf_download
-from ui.history import answers_of, earlier_of
+from ui.history import answers_of, earlier_of, note_locked_earlier
 from ui.results_view import render_results
 
 st.title("Results")
@@ -23,6 +23,7 @@ st.caption(
 )
 responses = answers_of(assessment)
 result = render_results(bank, responses, assessment.threshold, earlier_of(assessment), assessment.created_at.date())
+note_locked_earlier(assessment)
 
 st.header("Action plan")
 render_actions(assessment, bank, editable=True)
@@ -31,4 +32,4 @@ st.header("Downloads")
 stem = f"coproduction-{assessment.id}"
 if not result.withheld:
     pdf_download(assessment, stem)
-answer_downloads(assessment, responses, stem)
+answer_downloads(assessment, responses, stem, bank)

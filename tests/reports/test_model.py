@@ -116,3 +116,15 @@ def test_build_report_without_team_leaves_out_blank_facts(bank: Bank, responses:
     labels = [fact.label for fact in report.facts]
     assert "Organisation" not in labels and "Team" not in labels
     assert labels[:2] == ["Question set", "Assessment date"]
+
+
+def test_build_report_scores_the_baseline_at_its_own_stricter_threshold(bank: Bank, responses: pd.DataFrame) -> None:
+    lone = answers({"w1": ("staff", uniform(bank, 1.0, 2.0))})
+    # A one-person self-assessment (threshold 1) after a workshop with one participant (threshold 3).
+    kwargs = report_kwargs(bank, responses) | dict(threshold=1)
+    open_baseline = build_report(**kwargs, baseline_responses=lone, baseline_label="Workshop")
+    assert open_baseline.changes, "without its own threshold the lone baseline would show"
+    report = build_report(**kwargs, baseline_responses=lone, baseline_label="Workshop", baseline_threshold=3)
+    assert report.changes == ()
+    assert "The baseline had fewer than 3 respondents, so no change since then is shown." in report.notes
+    assert set(report.radar["series"]) == {"Current", "Target"}

@@ -91,6 +91,19 @@ def test_check_facilitator_key_accepts_only_the_right_key(engine: Engine, team: 
     assert check_facilitator_key(engine, self_assessment.id, key) is False
 
 
+def test_create_workshop_follow_up_keeps_the_series_key(engine: Engine, team: Team, stored_bank: StoredBank) -> None:
+    first, key = create_workshop(engine, team.id, stored_bank.id, "Spring", ["staff"])
+    follow, same = create_workshop(engine, team.id, stored_bank.id, "Autumn", ["staff"], key=key)
+    assert same == key
+    assert check_facilitator_key(engine, follow.id, key) and check_facilitator_key(engine, first.id, key)
+    with engine.connect() as connection:
+        stored = connection.execute(sa.text("SELECT facilitator_hash FROM assessments ORDER BY id")).scalars().all()
+    assert stored[0] != stored[1], "each session has its own salt"
+    with pytest.raises(StorageError) as caught:
+        create_workshop(engine, team.id, stored_bank.id, "Guessable", ["staff"], key="short")
+    assert str(caught.value) == "A facilitator key needs at least 16 characters."
+
+
 def test_new_join_code_thousand_codes_unique_and_in_alphabet() -> None:
     made = [codes.new_join_code() for _ in range(1000)]
     assert len(set(made)) == 1000

@@ -33,15 +33,25 @@ def _answered(engine: Engine, people: int) -> storage.Assessment:
     return assessment
 
 
+def _captions(at: object) -> list[str]:
+    """Caption texts as people read them (the app escapes Markdown in user-entered names)."""
+    return [c.value.replace("\\", "") for c in at.caption]  # type: ignore[attr-defined]
+
+
 def _download_labels(at: object) -> list[str]:
     return [element.proto.label for element in at.get("download_button")]  # type: ignore[attr-defined]
 
 
 def test_data_page_offers_no_answer_export_below_threshold(engine: Engine) -> None:
-    at = open_page("views/data.py", a=str(_answered(engine, people=2).id))
+    assessment = _answered(engine, people=2)
+    at = open_page("views/data.py", a=str(assessment.id))
     assert not at.exception
-    assert _download_labels(at) == ["Download the CSV template"]
+    assert _download_labels(at) == ["Download the CSV template", "Download the team's data (XLSX)"]
     assert any(c.value == "Answer downloads appear once at least 3 people have answered." for c in at.caption)
+    # The team export is offered, but without the answers of a session below its threshold.
+    assert f"Spring (assessment {assessment.id}): answers left out, as fewer than 3 people have answered." in _captions(at)
+    assert any(c.startswith("team: 1 row · assessments: 1 row · respondents: 0 rows · answers: 0 rows")
+               for c in _captions(at))
 
 
 def test_data_page_offers_answer_export_at_threshold(engine: Engine) -> None:
@@ -49,7 +59,7 @@ def test_data_page_offers_answer_export_at_threshold(engine: Engine) -> None:
     assert not at.exception
     assert _download_labels(at) == [
         "Download the CSV template", "Download answers (CSV)", "Download answers (XLSX)",
-        "Download all of the team's data (XLSX)",
+        "Download the team's data (XLSX)",
     ]
 
 
@@ -68,3 +78,21 @@ def test_data_page_deletes_the_team_only_with_its_name(engine: Engine) -> None:
     assert storage.get_team(engine, assessment.team_id) is None
     assert storage.get_assessment(engine, assessment.id) is None
     assert storage.responses_frame(engine, assessment.id).empty
+
+
+def test_data_page_deletes_a_team_with_a_workshop_only_with_its_key(engine: Engine) -> None:
+    assessment = _answered(engine, people=3)
+    workshop, key = storage.create_workshop(engine, assessment.team_id, bank_row(engine, "coproduction-quick"),
+                                            "Autumn workshop", ("staff",), 3)
+    at = open_page("views/data.py", a=str(assessment.id))
+    assert f"Autumn workshop (workshop {workshop.id}): left out, as it needs its facilitator key." in _captions(at)
+    [t for t in at.text_input if t.label.startswith("Type the team name")][0].input("Day services")
+    [t for t in at.text_input if t.label.startswith("Facilitator key of Autumn workshop")][0].input("not-the-key")
+    [b for b in at.button if b.label == "Delete everything"][0].click().run()
+    assert at.error[0].value == "The facilitator key does not match for: Autumn workshop. Nothing was deleted."
+    assert storage.get_assessment(engine, workshop.id) is not None
+    [t for t in at.text_input if t.label.startswith("Facilitator key of Autumn workshop")][0].input(key)
+    [b for b in at.button if b.label == "Delete everything"][0].click().run()
+    assert not at.exception
+    assert storage.get_team(engine, assessment.team_id) is None
+    assert storage.get_assessment(engine, workshop.id) is None

@@ -49,3 +49,38 @@ def test_results_adds_an_action(engine: Engine) -> None:
     assert not at.exception
     actions = storage.list_actions(engine, assessment.id)
     assert [(a.description, a.owner, a.status) for a in actions] == [("Invite people to co-chair the review", "Sam", "planned")]
+
+
+def _charts_text(at: object) -> str:
+    """Every chart's spec and data as text, to look for a series name."""
+    elements = at.get("arrow_vega_lite_chart") + at.get("vega_lite_chart")  # type: ignore[attr-defined]
+    return "\n".join(str(element.proto) for element in elements)
+
+
+def test_results_leave_out_an_earlier_workshop_without_its_key(engine: Engine) -> None:
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    workshop, key = storage.create_workshop(engine, team.id, bank_row(engine, "coproduction-full"), "Secret workshop",
+                                            ("staff",), 3)
+    seed_answers(engine, workshop, "coproduction-full", 3, perspective="staff")
+    later = storage.create_assessment(engine, team.id, bank_row(engine, "coproduction-full"), "Open check", threshold=1)
+    seed_answers(engine, later, "coproduction-full", 1, seed=2)
+    at = open_page("views/results.py", a=str(later.id))
+    assert not at.exception
+    assert "Secret workshop" not in _charts_text(at)
+    assert any(c.value.startswith("1 earlier workshop session is not in the trend") for c in at.caption)
+    # With the workshop's key given in this browser session, it is the baseline again.
+    at = open_page("views/results.py", session={f"facilitator_key_{workshop.id}": key}, a=str(later.id))
+    assert not at.exception
+    assert "Secret workshop" in _charts_text(at)
+
+
+def test_results_score_an_earlier_session_at_its_own_threshold(engine: Engine) -> None:
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    first = storage.create_assessment(engine, team.id, bank_row(engine, "coproduction-full"), "Lone first", threshold=3)
+    seed_answers(engine, first, "coproduction-full", 1)
+    later = storage.create_assessment(engine, team.id, bank_row(engine, "coproduction-full"), "Open check", threshold=1)
+    seed_answers(engine, later, "coproduction-full", 1, seed=2)
+    at = open_page("views/results.py", a=str(later.id))
+    assert not at.exception
+    assert "Lone first" not in _charts_text(at)
+    assert any("had too few respondents to show, so no change is worked out" in c.value for c in at.caption)

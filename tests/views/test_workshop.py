@@ -109,16 +109,30 @@ def test_facilitate_follow_up_session_keeps_team_bank_and_settings(engine: Engin
     assert (follow.bank_row_id, follow.perspectives, follow.threshold, follow.mode) == (
         workshop.bank_row_id, workshop.perspectives, workshop.threshold, "workshop")
     assert storage.previous_assessment(engine, follow) == workshop
+    assert storage.check_facilitator_key(engine, follow.id, key), "the follow-up opens with the same key"
 
 
 def test_facilitate_follow_up_results_compare_with_baseline(engine: Engine) -> None:
-    workshop, _key = _workshop(engine, people=3)
-    follow, key = storage.create_workshop(engine, workshop.team_id, workshop.bank_row_id, "June workshop", ("staff", "carers"), 3)
+    workshop, key = _workshop(engine, people=3)
+    # A follow-up made from the facilitator view keeps the series' key.
+    follow, same = storage.create_workshop(engine, workshop.team_id, workshop.bank_row_id, "June workshop",
+                                           ("staff", "carers"), 3, key=key)
+    assert same == key
     seed_answers(engine, follow, "coproduction-full", 3, seed=2)
     at = open_page("views/results.py", session={f"facilitator_key_{follow.id}": key}, a=str(follow.id))
     assert not at.exception
     text = " ".join(t.value for t in at.text)
     assert "Baseline: March workshop" in text
+
+
+def test_facilitate_another_facilitators_workshop_is_no_baseline(engine: Engine) -> None:
+    workshop, _key = _workshop(engine, people=3)
+    other, key = storage.create_workshop(engine, workshop.team_id, workshop.bank_row_id, "June workshop", ("staff",), 3)
+    seed_answers(engine, other, "coproduction-full", 3, seed=2)
+    at = open_page("views/results.py", session={f"facilitator_key_{other.id}": key}, a=str(other.id))
+    assert not at.exception
+    assert "March workshop" not in " ".join(t.value for t in at.text)
+    assert any(c.value.startswith("1 earlier workshop session is not in the trend") for c in at.caption)
 
 
 def test_facilitate_live_view_shows_perspectives_only_when_big_enough(engine: Engine) -> None:

@@ -63,6 +63,8 @@ def principle_frame(bank: Bank, counted: Tallies, threshold: int) -> pd.DataFram
     # Small cells: a principle scored by fewer than `threshold` people shows no numbers at all.
     small = n < threshold
     score, goal, spread = (np.where(small, np.nan, values) for values in (score, goal, spread))
+    # A target is an answer too: fewer than `threshold` people giving one would show theirs.
+    goal = np.where(aimed < threshold, np.nan, goal)
     return pd.DataFrame({
         "principle": pd.Series([p.id for p in bank.principles], dtype="str"),
         "name": pd.Series([p.name for p in bank.principles], dtype="str"),
@@ -100,6 +102,8 @@ def statement_frame(encoded: Encoded, bank: Bank, threshold: int = 1) -> pd.Data
         mean = answers @ values / n
         variance = answers @ (values**2) / n - mean**2
         target_mean = aims @ values / aims.sum(axis=1)
+    # Targets given by fewer than `threshold` people would be theirs to read: no mean.
+    target_mean = np.where(aims.sum(axis=1) < threshold, np.nan, target_mean)
     sd = np.sqrt(np.clip(variance, 0.0, None))
     columns = {
         "statement": pd.Series(list(bank.statement_ids), dtype="str"),

@@ -107,7 +107,15 @@ def score_perspectives(responses: pd.DataFrame, bank: Bank,
     with np.errstate(invalid="ignore", divide="ignore"):
         score = np.clip(total / n, 0.0, 100.0)
     # Small cells: a group's principle score resting on fewer than `threshold` people is hidden.
+    hidden = (n < threshold) & (n > 0)
     score = np.where(n < threshold, np.nan, score)
+    # ...and so is every other group's score on that principle: from the whole-group score and the
+    # shown groups' scores and sizes, a single hidden cell could be worked out by subtraction.
+    leaky = hidden.any(axis=0)
+    score = np.where(leaky[np.newaxis, :], np.nan, score)
+    names = {p.id: p.name for p in bank.principles}
+    notes += [f"{names.get(pid, pid)}: no scores by perspective, as a group has fewer than {threshold} "
+              "people scored on it." for pid, is_leaky in zip(counted.principle_ids, leaky) if is_leaky]
     scores = pd.DataFrame({
         "perspective": pd.Series(np.repeat(np.array(shown, dtype=object), n_principles),
                                  dtype="str"),

@@ -164,3 +164,17 @@ def test_score_group_threshold_one_notes_statements_without_answers(bank: Bank) 
     result = score_group(everyone({"r1": ("staff", [1, 2, 3, 4, 0, NAN])}), bank, threshold=1)
     assert result.notes[-1] == ("1 statement had no answer other than don't know, so no mean is shown "
                                 "for them.")
+
+
+def test_score_group_targets_from_fewer_than_threshold_people_are_hidden(bank: Bank) -> None:
+    people = {f"r{i}": ("staff", (2, 2, 2, 2, 2, 2)) for i in range(5)}
+    responses = everyone(people)
+    responses.loc[responses["respondent"] == "r0", "target"] = 4.0
+    result = score_group(responses, bank, threshold=3)
+    assert result.principles["score"].notna().all()
+    assert result.principles["target"].isna().all() and result.principles["gap"].isna().all()
+    assert result.statements["target_mean"].isna().all()
+    responses.loc[responses["respondent"].isin(["r1", "r2"]), "target"] = 3.0
+    shown = score_group(responses, bank, threshold=3)
+    assert shown.principles["target"].tolist() == pytest.approx([100 * 10 / 3 / 4] * 3)
+    assert shown.statements["target_mean"].tolist() == pytest.approx([10 / 3] * 6)

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from questions.schema import Bank
-from scoring import OTHER_LABEL, score_perspectives
+from scoring import OTHER_LABEL, score_group, score_perspectives
 from scoring.perspectives import GAP_COLUMNS, GROUP_COLUMNS, SCORE_COLUMNS
 from tests.scoring.conftest import NAN, everyone
 
@@ -100,3 +100,21 @@ def test_score_perspectives_nobody(bank: Bank) -> None:
     assert result.scores.empty and list(result.scores.columns) == SCORE_COLUMNS
     assert result.groups.empty and list(result.groups.columns) == GROUP_COLUMNS
     assert result.gaps.empty and result.notes == ()
+
+
+def test_score_perspectives_hidden_cell_cannot_be_worked_out_by_subtraction(bank: Bank) -> None:
+    # p1 has statements s1a, s1b: carers c1 and c2 say don't know there, so carers' p1 cell rests on c0 alone.
+    staff = {f"s{i}": ("staff", (2, 2, 2, 2, 2, 2)) for i in range(4)}
+    carers = {"c0": ("carers", (4, 4, 1, 1, 1, 1)), "c1": ("carers", (NAN, NAN, 1, 1, 1, 1)),
+              "c2": ("carers", (NAN, NAN, 1, 1, 1, 1))}
+    responses = everyone(staff | carers)
+    group = score_group(responses, bank, threshold=3)
+    assert group.principles.set_index("principle").loc["p1", "score"] == pytest.approx(60)  # (4x50 + 100) / 5
+    result = score_perspectives(responses, bank, threshold=3)
+    p1 = result.scores[result.scores["principle"] == "p1"].set_index("perspective")
+    # Staff's 50 would give away c0's 100 (5 x 60 - 4 x 50): every group's p1 score is hidden.
+    assert p1["score"].isna().all()
+    p2 = result.scores[result.scores["principle"] == "p2"].set_index("perspective")
+    assert p2.loc["staff", "score"] == pytest.approx(50) and p2.loc["carers", "score"] == pytest.approx(25)
+    assert "Principle 1: no scores by perspective, as a group has fewer than 3 people scored on it." in result.notes
+    assert "p1" not in set(result.gaps.dropna(subset=["max_gap"])["principle"])

@@ -27,6 +27,14 @@ def _keys(statement_id: str) -> tuple[str, str, str]:
     return f"cur_{statement_id}", f"tgt_{statement_id}", f"com_{statement_id}"
 
 
+def forget_respondent() -> None:
+    """Drop one person's answering state from this browser session (a shared device, a new person)."""
+    for name in list(st.session_state.keys()):
+        if isinstance(name, str) and (name in ("pending_token", "step")
+                                      or name.startswith(("cur_", "tgt_", "com_", "loaded_"))):
+            del st.session_state[name]
+
+
 def load_into_state(respondent: storage.Respondent, bank: Bank) -> None:
     """Put saved answers into the widgets once per respondent, so a reload resumes."""
     marker = f"loaded_{respondent.token}"

@@ -8,7 +8,7 @@ import streamlit as st
 
 import storage
 from questions.errors import ProjectError
-from ui.answering import answered_count, load_into_state, render_principle
+from ui.answering import answered_count, forget_respondent, load_into_state, render_principle
 from ui.context import bank_for, engine, md, show_error
 
 st.title("Rate your practice")
@@ -75,6 +75,8 @@ if respondent is None:
         except ProjectError as error:
             show_error(error)
             st.stop()
+        # This device may be handed to the next person: the next Start must make a new respondent.
+        forget_respondent()
         st.query_params["r"] = joined.token
         st.rerun()
     st.stop()
@@ -85,6 +87,10 @@ if respondent.submitted_at is not None:
         st.markdown("Watch the facilitator's screen: the group's results appear there once enough people have answered.")
     else:
         st.page_link("views/results.py", label="See the team's results", query_params={"a": str(assessment.id)})
+    if assessment.status == "open" and st.button("Someone else wants to answer on this device"):
+        forget_respondent()
+        del st.query_params["r"]
+        st.rerun()
     st.stop()
 
 load_into_state(respondent, bank)
@@ -92,7 +98,14 @@ st.info(
     f"Your resume code is **{md(respondent.token)}**. Answers save as you go: "
     "keep this page's address to come back later."
 )
+if "easy_read" not in st.session_state:
+    # Kept in the address too, so a reload or the resume link opens in the same reading mode.
+    st.session_state["easy_read"] = st.query_params.get("er") == "1"
 easy_read = st.toggle("Easy Read", key="easy_read", help="Shorter sentences in plain words.")
+if easy_read:
+    st.query_params["er"] = "1"
+elif "er" in st.query_params:
+    del st.query_params["er"]
 
 steps = len(bank.principles)
 if "step" not in st.session_state:
@@ -103,7 +116,8 @@ if "step" not in st.session_state:
 step = min(max(int(st.session_state.get("step", 0)), 0), steps)
 total = len(bank.statements)
 done = answered_count(bank)
-st.progress(done / total if total else 0.0, text=f"{done} of {total} statements answered · step {min(step + 1, steps)} of {steps}")
+where = f"step {step + 1} of {steps}" if step < steps else "review and send"
+st.progress(done / total if total else 0.0, text=f"{done} of {total} statements answered · {where}")
 
 if step < steps:
     principle = bank.principles[step]

@@ -125,3 +125,43 @@ def test_assess_easy_read_swaps_in_plain_texts(engine: Engine) -> None:
     assert not at.exception
     shown = " ".join(m.value for m in at.markdown)
     assert md(str(statement.easy_read_to)) in shown and md(statement.to_text) not in shown
+
+
+def _token(at: object) -> str:
+    token = at.query_params["r"]  # type: ignore[attr-defined]
+    return str(token[0] if isinstance(token, list) else token)
+
+
+def test_assess_next_person_on_the_same_device_gets_their_own_response(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    at = open_page("views/assess.py", code=str(assessment.join_code))
+    at.radio[0].set_value("staff")
+    at.button[0].click().run()
+    first = _token(at)
+    [r for r in at.radio if r.label == "Where is your practice now?"][0].set_value(4).run()
+    storage.submit(engine, storage.get_respondent(engine, first).id)  # type: ignore[union-attr]
+    at.run()
+    assert at.success[0].value == "Thank you: your answers are in."
+    [b for b in at.button if b.label == "Someone else wants to answer on this device"][0].click().run()
+    assert not at.exception
+    at.radio[0].set_value("carers")
+    [b for b in at.button if b.label == "Start"][0].click().run()
+    second = _token(at)
+    assert second != first
+    respondent = storage.get_respondent(engine, second)
+    assert respondent is not None and respondent.perspective == "carers" and respondent.submitted_at is None
+    # The new person starts on an empty first step, not on the last person's answers.
+    assert at.header[0].value == "Recognising people as assets"
+    assert [r for r in at.radio if r.label == "Where is your practice now?"][0].value is None
+
+
+def test_assess_easy_read_survives_a_reload(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    respondent = storage.join(engine, assessment.id, "staff")
+    at = open_page("views/assess.py", code=str(assessment.join_code), r=respondent.token)
+    at.toggle[0].set_value(True).run()
+    assert at.query_params["er"] in ("1", ["1"])
+    # A reload is a new browser session with the same address.
+    again = open_page("views/assess.py", code=str(assessment.join_code), r=respondent.token, er="1")
+    assert not again.exception
+    assert again.toggle[0].value is True

@@ -19,9 +19,28 @@ from ui.access import may_see
 from ui.context import engine, show_error
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: object) -> object:
+    """Text that a spreadsheet would run as a formula, with a leading apostrophe so it stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells (comments, names, actions) cannot run as formulas in Excel or Calc."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column].dtype):
+            safe[column] = safe[column].map(_inert).astype(object)
+    return safe
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV with a BOM so that spreadsheet programs read accents correctly."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def _without_timezones(frame: pd.DataFrame) -> pd.DataFrame:
@@ -43,7 +62,7 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            _without_timezones(frame).to_excel(writer, sheet_name=name[:31], index=False)
+            spreadsheet_safe(_without_timezones(frame)).to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
 
 

@@ -26,3 +26,22 @@ def test_downloads_xlsx_writes_one_sheet_per_frame_with_utc_times() -> None:
     assert book.sheetnames == ["answers", "actions"]
     rows = list(book["actions"].values)
     assert rows == [("description", "created_at"), ("Co-chair the review", dt.datetime(2026, 11, 23, 8, 30))]
+
+
+HOSTILE = ["=HYPERLINK(\"http://x\",\"click\")", "+1+1", "-2+3", "@SUM(A1)", "Fine text", "a=b"]
+
+
+def test_downloads_xlsx_never_holds_a_formula_from_user_text() -> None:
+    frame = pd.DataFrame({"comment": HOSTILE, "current": [0.0, 1.0, 2.0, 3.0, 4.0, -1.0]})
+    sheet = load_workbook(io.BytesIO(xlsx_bytes({"answers": frame})))["answers"]
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [cell.data_type for cell in cells] == ["s"] * 6
+    assert [cell.value for cell in cells] == ["'=HYPERLINK(\"http://x\",\"click\")", "'+1+1", "'-2+3", "'@SUM(A1)",
+                                              "Fine text", "a=b"]
+    assert [row[1].value for row in sheet.iter_rows(min_row=2)] == [0, 1, 2, 3, 4, -1], "numbers stay numbers"
+
+
+def test_downloads_csv_text_cannot_start_a_formula() -> None:
+    read = pd.read_csv(io.BytesIO(csv_bytes(pd.DataFrame({"comment": HOSTILE}))), encoding="utf-8-sig")
+    assert not any(value.startswith(("=", "+", "-", "@")) for value in read["comment"])
+    assert read["comment"].tolist()[4:] == ["Fine text", "a=b"]

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 import storage
 from questions.schema import Bank
 from reports.model import Report, build_report
+from scoring import score_group
 
 
 def counted_answers(engine: Engine, assessment: storage.Assessment) -> pd.DataFrame:
@@ -30,6 +31,16 @@ def visible_earlier(engine: Engine, assessment: storage.Assessment,
     return earlier if may_see is None else [other for other in earlier if may_see(other)]
 
 
+def baseline_of(engine: Engine, assessment: storage.Assessment, bank: Bank,
+                may_see: Callable[[storage.Assessment], bool] | None = None) -> storage.Assessment | None:
+    """The latest earlier assessment with enough answers to show (at its own and this threshold)."""
+    for earlier in reversed(visible_earlier(engine, assessment, may_see)):
+        threshold = max(earlier.threshold, assessment.threshold)
+        if not score_group(counted_answers(engine, earlier), bank, threshold=threshold).withheld:
+            return earlier
+    return None
+
+
 def assessment_report(engine: Engine, assessment: storage.Assessment, now: dt.datetime | None = None,
                       may_see: Callable[[storage.Assessment], bool] | None = None) -> Report:
     """The report model for a stored assessment, with its baseline, actions and agreed ratings.
@@ -39,8 +50,7 @@ def assessment_report(engine: Engine, assessment: storage.Assessment, now: dt.da
     """
     bank: Bank = storage.load_bank_version(engine, assessment.bank_row_id)
     team = storage.get_team(engine, assessment.team_id)
-    earlier = visible_earlier(engine, assessment, may_see)
-    baseline = earlier[-1] if earlier else None
+    baseline = baseline_of(engine, assessment, bank, may_see)
     return build_report(
         bank=bank,
         organisation=team.organisation if team else "",

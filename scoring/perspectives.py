@@ -111,7 +111,7 @@ def score_perspectives(responses: pd.DataFrame, bank: Bank,
     score = np.where(n < threshold, np.nan, score)
     # ...and so is every other group's score on that principle: from the whole-group score and the
     # shown groups' scores and sizes, a single hidden cell could be worked out by subtraction.
-    leaky = hidden.any(axis=0)
+    leaky = np.asarray(hidden.any(axis=0), dtype=bool)
     score = np.where(leaky[np.newaxis, :], np.nan, score)
     names = {p.id: p.name for p in bank.principles}
     notes += [f"{names.get(pid, pid)}: no scores by perspective, as a group has fewer than {threshold} "

@@ -95,14 +95,16 @@ def render_results(
     st.caption(f"{result.n_respondents} {'respondent' if result.n_respondents == 1 else 'respondents'}{band}")
 
     series = _series(result)
-    if earlier:
-        base = score_earlier(earlier[-1], bank, threshold)
-        if not base.withheld:
-            series = pd.concat([series, pd.DataFrame({
-                "series": f"Baseline: {earlier[-1].label}",
-                "principle": base.principles["principle"],
-                "score": base.principles["score"],
-            })], ignore_index=True)
+    # The baseline is the latest earlier assessment with enough answers to show.
+    scored_earlier = [(item, score_earlier(item, bank, threshold)) for item in earlier]
+    shown_earlier = [(item, scored) for item, scored in scored_earlier if not scored.withheld]
+    if shown_earlier:
+        base_item, base = shown_earlier[-1]
+        series = pd.concat([series, pd.DataFrame({
+            "series": f"Baseline: {base_item.label}",
+            "principle": base.principles["principle"],
+            "score": base.principles["score"],
+        })], ignore_index=True)
     tabs = st.tabs(["Radar", "Perspectives", "Statements", "Trend"])
     with tabs[0]:
         show_radar(series, bank, key="radar_main")
@@ -165,24 +167,26 @@ def render_results(
             st.write("The trend appears once the team has an earlier assessment with the same bank.")
         else:
             rows = []
-            for item in [*earlier, Earlier("This assessment", taken_on or dt.date.today(), responses, threshold)]:
-                scored = score_earlier(item, bank, threshold)
-                if scored.withheld:
-                    continue
+            this = Earlier("This assessment", taken_on or dt.date.today(), responses, threshold)
+            for item, scored in [*shown_earlier, (this, result)]:
                 for rec in scored.principles.to_dict("records"):
                     rows.append({"assessment": item.label, "date": item.date, "name": rec["name"], "score": rec["score"]})
             trend = pd.DataFrame(rows)
             show_chart(charts.trend_chart(trend), charts.text_alternative_trend(trend), "trend")
-            baseline = score_earlier(earlier[-1], bank, threshold)
-            st.markdown(f"**Change since {md(earlier[-1].label)}**")
-            if baseline.withheld:
-                st.caption(f"{md(earlier[-1].label)} had too few respondents to show, so no change is worked out.")
+            hidden = len(scored_earlier) - len(shown_earlier)
+            if hidden:
+                st.caption(f"{hidden} earlier {'assessment had' if hidden == 1 else 'assessments had'} too few "
+                           "respondents to show, so they are not in the trend.")
+            if not shown_earlier:
                 return result
-            change = scoring.compare_results(baseline, result).principles
+            st.markdown(f"**Change since {md(base_item.label)}**")
+            change = scoring.compare_results(base, result).principles
             st.dataframe(pd.DataFrame({
                 "Principle": change["name"],
                 "Then": ["–" if pd.isna(v) else f"{v:.0f}" for v in change["baseline"]],
                 "Now": ["–" if pd.isna(v) else f"{v:.0f}" for v in change["latest"]],
-                "Change": ["–" if pd.isna(v) else f"{v:+.0f}" for v in change["change"]],
+                # The difference of the numbers as shown, so "58, 92" never reads "+33" (the PDF does the same).
+                "Change": ["–" if pd.isna(a) or pd.isna(b) else f"{round(b) - round(a):+d}".replace("+0", "0")
+                           for a, b in zip(change["baseline"], change["latest"])],
             }), hide_index=True)
     return result

@@ -220,8 +220,13 @@ def strengths(result: GroupResult, n: int = 3) -> pd.DataFrame:
 
 
 def development_areas(result: GroupResult, n: int = 3) -> pd.DataFrame:
-    """The n statements with the lowest mean current answer."""
-    return _ranked(result, "mean", True, n)
+    """The n statements with the lowest mean current answer, never one already listed as a strength.
+
+    With tied means both lists would otherwise start from the same statements in bank order.
+    """
+    strong = set(strengths(result, n)["statement"])
+    rest = result.statements[~result.statements["statement"].isin(strong)]
+    return _ranked(GroupResult(**{**result.__dict__, "statements": rest}), "mean", True, n)
 
 
 def hot_spots(result: GroupResult, n: int = 3) -> pd.DataFrame:

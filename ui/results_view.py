@@ -159,9 +159,14 @@ def render_results(
         detail["Agreement"] = result.statements["agreement"].to_numpy()
         detail["Answers"] = result.statements["n"].to_numpy()
         detail["Don't know"] = result.statements["dont_know"].to_numpy()
-        st.dataframe(detail, hide_index=True, column_config={
-            "Agreement": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent"),
-        })
+        # Numbers before the long From/To texts, so they are never scrolled off a laptop screen.
+        st.dataframe(detail, hide_index=True,
+                     column_order=["Principle", "Mean (0-4)", "Agreement", "Answers", "Don't know", "From", "To"],
+                     column_config={
+                         "Agreement": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent"),
+                         "From": st.column_config.TextColumn(width="large"),
+                         "To": st.column_config.TextColumn(width="large"),
+                     })
     with tabs[3]:
         if not earlier:
             st.write("The trend appears once the team has an earlier assessment with the same bank.")

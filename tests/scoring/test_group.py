@@ -84,7 +84,8 @@ def test_score_group_overall_and_notes(result, bank: Bank) -> None:
 
 def test_score_group_rankings_break_ties_in_bank_order(result) -> None:
     assert strengths(result)["statement"].tolist() == ["s2c", "s3a", "s1a"]
-    assert development_areas(result)["statement"].tolist() == ["s1a", "s1b", "s2c"]
+    # Only s1b is left: the other statements with a mean are already strengths (no statement in both lists).
+    assert development_areas(result)["statement"].tolist() == ["s1b"]
     assert hot_spots(result)["statement"].tolist() == ["s3a", "s1a", "s1b"]
     assert hot_spots(result, n=1)["agreement"].tolist() == pytest.approx(
         [1 - math.sqrt(32 / 9) / 2])
@@ -178,3 +179,13 @@ def test_score_group_targets_from_fewer_than_threshold_people_are_hidden(bank: B
     shown = score_group(responses, bank, threshold=3)
     assert shown.principles["target"].tolist() == pytest.approx([100 * 10 / 3 / 4] * 3)
     assert shown.statements["target_mean"].tolist() == pytest.approx([10 / 3] * 6)
+
+
+def test_development_areas_never_repeat_a_strength_when_means_tie(bank: Bank) -> None:
+    responses = everyone({f"r{i}": ("staff", (2, 2, 2, 2, 2, 2)) for i in range(3)})
+    result = score_group(responses, bank, threshold=3)
+    strong = strengths(result, n=3)["statement"].tolist()
+    weak = development_areas(result, n=3)["statement"].tolist()
+    assert strong == ["s1a", "s1b", "s2a"]
+    assert weak == ["s2b", "s2c", "s3a"]
+    assert not set(strong) & set(weak)

@@ -68,8 +68,23 @@ def assessment_from_query(missing: str, workshop_only: bool = False) -> storage.
     """The assessment named by ?a=, behind the facilitator key for workshops; else stop with `missing`."""
     assessment_id = query_int("a")
     assessment = storage.get_assessment(engine(), assessment_id) if assessment_id is not None else None
+    if assessment is None and st.query_params.get("code"):
+        # A facilitator coming back with the session's join code (the key is still asked for below).
+        assessment = storage.find_by_join_code(engine(), st.query_params.get("code"))
+        if assessment is not None:
+            st.query_params["a"] = str(assessment.id)
+            del st.query_params["code"]
     if assessment is None or (workshop_only and assessment.mode != "workshop"):
         st.warning(missing)
+        if workshop_only:
+            with st.form("find_session"):
+                typed = st.text_input("Or enter the session's join code", placeholder="e.g. ABCDE-23456")
+                if st.form_submit_button("Find the session"):
+                    found = storage.find_by_join_code(engine(), typed)
+                    if found is not None and found.mode == "workshop":
+                        st.query_params["a"] = str(found.id)
+                        st.rerun()
+                    st.error("No workshop session has that code. Check it and try again.")
         st.page_link("views/home.py", label="Go to Home")
         st.stop()
     require_facilitator(assessment)

@@ -20,6 +20,7 @@ def pick_team(selected_id: int | None) -> storage.Team | None:
     teams = storage.list_teams(engine())
     by_id = {t.id: t for t in teams}
     labels = {t.id: f"{t.organisation} · {t.name}" for t in teams}
+    chosen = None
     if teams:
         ids = [t.id for t in teams]
         index = ids.index(selected_id) if selected_id in by_id else None
@@ -29,9 +30,8 @@ def pick_team(selected_id: int | None) -> storage.Team | None:
         )
         if chosen is not None and chosen != selected_id:
             st.query_params["team"] = str(chosen)
-        if chosen is not None:
-            return by_id[chosen]
-    with st.expander("Create a team", expanded=not teams):
+    # Always on offer (folded away once there are teams), so a second team can be added at any time.
+    with st.expander("Create a team" if not teams else "Create another team", expanded=not teams):
         with st.form("new_team"):
             organisation = st.text_input("Organisation", placeholder="e.g. Riverside Council")
             name = st.text_input("Team or service", placeholder="e.g. Adult day services")
@@ -43,4 +43,4 @@ def pick_team(selected_id: int | None) -> storage.Team | None:
                 else:
                     st.query_params["team"] = str(team.id)
                     st.rerun()
-    return None
+    return by_id[chosen] if chosen is not None else None

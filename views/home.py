@@ -100,6 +100,11 @@ if create:
     except ProjectError as error:
         show_error(error)
     else:
-        st.success(f"Created. Share the code **{created.join_code}** with the people who will answer.")
-        st.page_link("views/assess.py", label="Start answering now", query_params={"code": str(created.join_code)})
+        # Rerun so the new assessment is listed above at once; the message survives the rerun.
+        st.session_state["created_assessment"] = created.join_code
+        st.rerun()
+flash = st.session_state.pop("created_assessment", None)
+if flash:
+    st.success(f"Created. Share the code **{flash}** with the people who will answer.")
+    st.page_link("views/assess.py", label="Start answering now", query_params={"code": str(flash)})
 st.page_link("views/workshop.py", label="Or run a facilitated workshop session", icon=":material/groups:")

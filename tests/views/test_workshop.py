@@ -146,3 +146,27 @@ def test_facilitate_live_view_shows_perspectives_only_when_big_enough(engine: En
     seed_answers(engine, workshop, "coproduction-full", 1, seed=6, perspective="carers")
     at = open_page("views/facilitate.py", session=state, a=str(workshop.id))
     assert any("Carers and family members: Recognising" in t.value for t in at.text)
+
+
+def test_facilitate_finds_the_session_by_join_code_and_still_asks_for_the_key(engine: Engine) -> None:
+    workshop, key = _workshop(engine, people=3)
+    at = open_page("views/facilitate.py")
+    assert not at.exception
+    at.text_input[0].input(storage.format_join_code(workshop.join_code).lower())
+    [b for b in at.button if b.label == "Find the session"][0].click().run()
+    assert not at.exception
+    assert [t.label for t in at.text_input] == ["Facilitator key"]
+    assert not at.metric, "nothing of the results before the key"
+    at.text_input[0].input(key)
+    [b for b in at.button if b.label == "Open"][0].click().run()
+    assert not at.exception
+    assert [m.label for m in at.metric][:2] == ["Joined", "Answers sent"]
+
+
+def test_facilitate_join_code_in_the_address_opens_the_key_form(engine: Engine) -> None:
+    workshop, _key = _workshop(engine, people=3)
+    at = open_page("views/facilitate.py", code=str(workshop.join_code))
+    assert not at.exception
+    assert [t.label for t in at.text_input] == ["Facilitator key"]
+    at = open_page("views/facilitate.py", code="ZZZZZ-ZZZZZ")
+    assert at.warning[0].value.startswith("Open a workshop session")

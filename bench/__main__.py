@@ -1,33 +1,67 @@
-"""Run every benchmark and print one line per target with its measurement and PASS/FAIL."""
+"""Run the benchmarks and print one line per measurement: PASS/FAIL for targets, INFO for the rest."""
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import sys
-from typing import Any
+import time
 
-MODULES = ("bench.bench_scoring", "bench.bench_facilitator", "bench.bench_storage", "bench.bench_report")
+from bench.common import Result, exit_code, format_line
+
+MODULES = {
+    "scoring": "bench.bench_scoring",
+    "facilitator": "bench.bench_facilitator",
+    "storage": "bench.bench_storage",
+    "report": "bench.bench_report",
+}
 
 
-def format_line(result: dict[str, Any]) -> str:
-    """One line: name, measured value, target and verdict."""
-    verdict = "PASS" if result["passed"] else "FAIL"
-    return f"{verdict}  {result['name']}: {result['value']:.3f} {result['unit']} (target {result['target']})"
+def parser() -> argparse.ArgumentParser:
+    """Command-line arguments: which benchmarks to run (default: all)."""
+    names = ", ".join(MODULES)
+    result = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Run the benchmarks and print one line per measurement. Lines with a target from the "
+                    "project's issues say PASS or FAIL (judged on the best of several warm runs); the "
+                    "others say INFO. Exit status 1 when a target is missed.",
+    )
+    result.add_argument("benchmarks", nargs="*", metavar="BENCHMARK",
+                        help=f"which to run: {names} (default: all; 'bench_scoring' and "
+                             "'bench.bench_scoring' are accepted too)")
+    return result
+
+
+def module_name(argument: str) -> str | None:
+    """The module for 'scoring', 'bench_scoring' or 'bench.bench_scoring'; None if unknown."""
+    short = argument.removeprefix("bench.").removeprefix("bench_")
+    return MODULES.get(short)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the chosen (default: all) benchmark modules; exit 1 when a target is missed."""
-    chosen = argv if argv else list(MODULES)
-    results: list[dict[str, Any]] = []
-    for name in chosen:
-        module = importlib.import_module(name if name.startswith("bench.") else f"bench.{name}")
-        print(f"# {module.__name__}", flush=True)
-        results.extend(module.run())
-    print("# summary")
+    """Run the chosen benchmarks; exit 1 when a target is missed, 2 on bad arguments."""
+    arguments = parser()
+    args = arguments.parse_args(argv)
+    chosen = []
+    for argument in args.benchmarks or list(MODULES):
+        name = module_name(argument)
+        if name is None:
+            arguments.error(f"unknown benchmark {argument!r}; choose from: {', '.join(MODULES)}")
+        chosen.append(name)
+    results: list[Result] = []
+    started = time.perf_counter()
+    for name in dict.fromkeys(chosen):
+        print(f"# {name}", flush=True)
+        results.extend(importlib.import_module(name).run())
+    print(f"# summary ({time.perf_counter() - started:.0f} s)")
     for result in results:
         print(format_line(result))
-    return 0 if all(r["passed"] for r in results) else 1
+    return exit_code(results)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)

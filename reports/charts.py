@@ -248,12 +248,14 @@ def distribution_frame(statements: pd.DataFrame, bank: Bank, statement_ids: Sequ
     levels = sorted(bank.scale.levels, key=lambda level: level.value)
     answers = _answer_labels(bank)
     by_id = statements.set_index("statement")
+    # Numbered as on the answering form ("Statement 12"), whatever order the bars are drawn in.
+    position = {sid: number for number, sid in enumerate(bank.statement_ids, start=1)}
     rows = []
-    for number, sid in enumerate(statement_ids, start=1):
+    for sid in statement_ids:
         if sid not in by_id.index:
             continue
         record = by_id.loc[sid]
-        label = f"{number}. {textwrap.shorten(bank.statement(sid).to_text, 60, placeholder='…')}"
+        label = f"{position[sid]}. {textwrap.shorten(bank.statement(sid).to_text, 60, placeholder='…')}"
         counts = [record.get(f"count_{level.value}", 0) for level in levels] + [record.get("dont_know", 0)]
         for order, (answer, count) in enumerate(zip(answers, counts)):
             rows.append({"statement": sid, "label": label, "answer": answer, "order": order,

@@ -75,13 +75,17 @@ def answer_downloads(assessment: storage.Assessment, responses: pd.DataFrame, st
     if shared is None:
         st.caption(f"Answer downloads appear once at least {assessment.threshold} people have answered.")
         return
+    # Ratings are whole numbers: "3", not "3.0", in a spreadsheet.
+    shared = shared.astype({"current": "Int64", "target": "Int64"})
     left, right = st.columns(2)
     left.download_button("Download answers (CSV)", csv_bytes(shared), f"{stem}.csv", "text/csv", key=f"csv_{assessment.id}")
     actions = pd.DataFrame([a.__dict__ for a in storage.list_actions(engine(), assessment.id)])
+    agreed = pd.DataFrame([a.__dict__ for a in storage.agreed_ratings(engine(), assessment.id).values()],
+                          columns=["statement_id", "rating", "notes", "updated_at"])
     right.download_button(
         "Download answers (XLSX)",
         # Written only when clicked: a workbook takes a moment, and most page runs never need it.
-        lambda: xlsx_bytes({"answers": shared, "actions": actions}),
+        lambda: xlsx_bytes({"answers": shared, "agreed": agreed, "actions": actions}),
         f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{assessment.id}",

@@ -91,7 +91,7 @@ def test_distribution_frame_counts_answers(bank: Bank, responses: pd.DataFrame) 
     assert frame["count"].tolist() == [0, 0, 4, 0, 0, 1]
     assert frame["answer"].tolist()[-1] == "Don't know"
     assert text_alternative_distribution(statements, bank, ["networks_1"]) == (
-        "1. To networks 1: we decide with people.: 0 Mostly like From 0, 1 More like From 0, 2 In between 4, "
+        "5. To networks 1: we decide with people.: 0 Mostly like From 0, 1 More like From 0, 2 In between 4, "
         "3 More like To 0, 4 Mostly like To 0, Don't know 1")
     assert distribution_chart(statements, bank, ["networks_1"]).to_dict()["mark"]["type"] == "bar"
 

@@ -14,6 +14,15 @@ from reports.glyphs import printable
     ("中", "?"),
     ("👍🏽\ufe0f", "?"),
     ("w\u0302", "ŵ"),
+    ("צוות שָׁלוֹם", "צוות שָׁלוֹם"),
+    ("فريق الخدمات", "فريق الخدمات"),
+    ("Ελληνικά Кирилица", "Ελληνικά Кирилица"),
+    ("😀👍🏽", "😀?"),
 ])
 def test_printable_keeps_literal_text_and_replaces_missing_glyphs(text: str, expected: str) -> None:
     assert printable(text) == expected
+
+
+@pytest.mark.parametrize("text", ["\u200b\u200b", "\u200d\ufe0f\u2060", "\u00ad"])
+def test_printable_drops_zero_width_characters(text: str) -> None:
+    assert printable(text) == ""

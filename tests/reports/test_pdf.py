@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import pytest
 from fpdf.errors import FPDFException
 from pypdf import PdfReader
 
-from questions.schema import Bank
+from questions.schema import Bank, Perspective
 from reports.model import Report, build_report
 from reports.errors import ReportError
+from reports.glyphs import printable
 from reports.pdf import ReportDocument, build_pdf, render_pdf
 from tests.reports.conftest import answers, report_kwargs, small_bank, uniform
 
@@ -128,3 +132,97 @@ def test_build_pdf_without_team_prints_no_stray_separator(bank: Bank, responses:
     _pages, text = pdf_text(build_pdf(report))
     assert "\u00b7" not in text.split("Overall score")[0]
     assert "Spring self-assessment \u00b7" not in text
+
+
+def wide_bank(labels: Sequence[str], principle_name: str | None = None) -> Bank:
+    """The small bank with these perspective labels and, when given, a new name for its first principle."""
+    bank = small_bank()
+    principles = bank.principles
+    if principle_name is not None:
+        principles = (dataclasses.replace(principles[0], name=principle_name), *principles[1:])
+    perspectives = tuple(Perspective(f"p{i}", label) for i, label in enumerate(labels))
+    return dataclasses.replace(bank, principles=principles, perspectives=perspectives)
+
+
+def everyone(bank: Bank) -> pd.DataFrame:
+    """Three people from every perspective, so each perspective gets its own column."""
+    return answers({f"{p.id}_{k}": (p.id, uniform(bank, (i + k) % 5, 4))
+                    for i, p in enumerate(bank.perspectives) for k in range(3)})
+
+
+def test_build_pdf_shows_every_perspective_in_tables_of_at_most_six(monkeypatch: pytest.MonkeyPatch) -> None:
+    labels = [f"Group {letter}" for letter in "ABCDEFGH"]
+    bank = wide_bank(labels)
+    headings: list[list[str]] = []
+    grid = ReportDocument.grid
+
+    def spy(self: ReportDocument, heads: Sequence[str], *args: Any, **kwargs: Any) -> None:
+        headings.append(list(heads))
+        grid(self, heads, *args, **kwargs)
+
+    monkeypatch.setattr(ReportDocument, "grid", spy)
+    _, text = pdf_text(build_pdf(build_report(**report_kwargs(bank, everyone(bank)))))
+    tables = [heads[1:] for heads in headings if heads[0] == "Principle" and set(heads[1:]) <= set(labels)]
+    assert [label for table in tables for label in table] == labels
+    assert len(tables) == 2 and all(len(table) <= 6 for table in tables)
+    section = text.split("Scores by perspective")[1].split("Where perspectives differ most")[0]
+    assert all(label in section for label in labels)
+    assert section.count("Principle") == 2
+
+
+@pytest.mark.parametrize(("labels", "principle_name"), [
+    ([f"Perspective {i} " + "with a very long label " * 32 for i in range(6)], None),
+    (["W" * 700, "M" * 700], None),
+    ([f"{i} " + "x" * 5000 for i in range(3)], None),
+    (["Staff", "Carers"], "W" * 700),
+    (["Staff", "Carers"], "A principle\n" * 60),
+    (["Staff", "Carers"], "A principle " + "with a very long name " * 500),
+], ids=["six-700-char-labels", "wide-letters", "5000-char-labels", "700-wide-letters", "60-lines", "11000-chars"])
+def test_build_pdf_cuts_very_long_bank_labels_to_fit(labels: list[str], principle_name: str | None) -> None:
+    bank = wide_bank(labels, principle_name)
+    pages, text = pdf_text(build_pdf(build_report(**report_kwargs(bank, everyone(bank)), actions=ACTIONS)))
+    assert "\u2026" in text
+    assert squashed(labels[0][:10]) in squashed(text)
+    assert pages <= 12
+
+
+@pytest.fixture(scope="module")
+def document() -> ReportDocument:
+    """A document with the table font set, to measure cell text in."""
+    bank = small_bank()
+    doc = ReportDocument(build_report(**report_kwargs(bank, everyone(bank))))
+    doc.set_font("DejaVu", "B", 9)
+    return doc
+
+
+@pytest.mark.parametrize("text", [
+    "", "x", "word " * 400, "W" * 3000, "line\n" * 100, "\u05e9" * 2000, "a\u0301" * 2000, "- " * 2000,
+], ids=["empty", "x", "words", "wide-letters", "lines", "hebrew", "combining-accents", "dashes"])
+@pytest.mark.parametrize("width", [14.0, 19.0, 44.0, 106.0])
+def test_clipped_cell_text_never_exceeds_its_lines(document: ReportDocument, text: str, width: float) -> None:
+    doc = document
+    clipped = doc._clipped(printable(text), width, 5)
+    assert len(doc._lines(clipped, width)) <= 5
+    if len(doc._lines(printable(text), width)) <= 5:
+        assert clipped == printable(text)
+    else:
+        assert clipped.endswith("\u2026")
+
+
+@pytest.mark.parametrize("invisible", ["\u200b\u200b", "\u200d\ufe0f", "   "])
+def test_render_pdf_prints_a_dash_for_invisible_text(bank: Bank, responses: pd.DataFrame, invisible: str) -> None:
+    action = dict(ACTIONS[0], description=invisible, owner=invisible, status=invisible)
+    report = build_report(**report_kwargs(bank, responses), actions=[action])
+    _, text = pdf_text(render_pdf(report))
+    lines = [line.strip() for line in text.splitlines()]
+    plan = lines[lines.index("Action plan"):]
+    assert plan[1:4] == ["1. Reciprocity and mutuality", "\u2013", "Owner: \u2013    Due: 1 February 2027    Status: \u2013"]
+
+
+def test_render_pdf_prints_hebrew_and_arabic_letters(bank: Bank, responses: pd.DataFrame) -> None:
+    hebrew, arabic = "צוות שירותי יום", "فريق الخدمات"
+    report = hostile_report(bank, responses, team=f"{hebrew} {arabic} नमस्ते 👍🏽",
+                            description=f"שלום {arabic}")
+    _, text = pdf_text(render_pdf(report))
+    assert f"{hebrew} {arabic}" in text
+    assert f"שלום {arabic}" in text

@@ -17,7 +17,7 @@ from storage.assessments import (
 )
 from storage.banks import get_bank, install_builtin_banks, list_banks, load_bank_version, save_bank
 from storage.checks import CLOSED_MESSAGE
-from storage.codes import format_join_code, normalise_join_code
+from storage.codes import format_join_code, new_facilitator_key, normalise_join_code
 from storage.db import database_url_from_env, describe_url, make_engine
 from storage.errors import StorageError
 from storage.frames import import_responses, responses_frame
@@ -81,6 +81,7 @@ __all__ = [
     "list_teams",
     "load_bank_version",
     "make_engine",
+    "new_facilitator_key",
     "normalise_join_code",
     "previous_assessment",
     "progress",

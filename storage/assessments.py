@@ -54,18 +54,38 @@ def _check_parents(connection: Connection, team_id: int, bank_row_id: int) -> No
         raise StorageError("That question bank is no longer in the database.")
 
 
+def _by_request(engine: Engine, request_id: str | None) -> Assessment | None:
+    """The assessment an earlier try of the same request made, if any."""
+    if request_id is None:
+        return None
+    a = tables.assessments
+    with reading(engine) as connection:
+        row = connection.execute(sa.select(a).where(a.c.request_id == request_id)).first()
+    return None if row is None else assessment_from_row(row)
+
+
 def _insert(engine: Engine, values: dict[str, Any]) -> Assessment:
-    """Insert an assessment, drawing a fresh join code again if one collides."""
+    """Insert an assessment once per request id, drawing a fresh join code again if one collides."""
+    request_id = values.get("request_id")
     for _ in range(JOIN_CODE_ATTEMPTS):
         code = codes.new_join_code()
         try:
             with writing(engine) as connection:
                 _check_parents(connection, values["team_id"], values["bank_row_id"])
+                if request_id is not None:
+                    a = tables.assessments
+                    earlier = connection.execute(sa.select(a).where(a.c.request_id == request_id)).first()
+                    if earlier is not None:
+                        return assessment_from_row(earlier)
                 row = connection.execute(
                     sa.insert(tables.assessments).values(**values, join_code=code).returning(*tables.assessments.c)
                 ).one()
             return assessment_from_row(row)
         except sa.exc.IntegrityError:
+            # Two tries of one request at once (PostgreSQL): the other one's assessment is the answer.
+            repeated = _by_request(engine, request_id)
+            if repeated is not None:
+                return repeated
             if find_by_join_code(engine, code) is None:
                 raise
     raise StorageError("Could not find a free join code: please try again.")
@@ -79,9 +99,21 @@ def create_assessment(
     mode: str = "self",
     perspectives: Iterable[str] = (),
     threshold: int = 3,
+    request_id: str | None = None,
 ) -> Assessment:
-    """Start an assessment for a team on a stored bank version; people join it with its code."""
-    return _insert(engine, _values(team_id, bank_row_id, title, mode, perspectives, threshold))
+    """Start an assessment for a team on a stored bank version; people join it with its code.
+
+    Calls with the same `request_id` (a double click, a retry) return the one assessment made.
+    """
+    values = _values(team_id, bank_row_id, title, mode, perspectives, threshold)
+    return _insert(engine, {**values, "request_id": _request(request_id)})
+
+
+def _request(request_id: str | None) -> str | None:
+    """A checked request id: None, or 16 to 64 characters."""
+    if request_id is not None and not 16 <= len(request_id) <= 64:
+        raise StorageError("A request id needs 16 to 64 characters.")
+    return request_id
 
 
 def _values(
@@ -112,6 +144,7 @@ def create_workshop(
     perspectives: Iterable[str],
     threshold: int = 3,
     key: str | None = None,
+    request_id: str | None = None,
 ) -> tuple[Assessment, str]:
     """Start a workshop; returns it and the facilitator key, shown this once (only a hash is kept).
 
@@ -119,10 +152,13 @@ def create_workshop(
     """
     if key is not None and len(key) < codes.MIN_KEY_LENGTH:
         raise StorageError(f"A facilitator key needs at least {codes.MIN_KEY_LENGTH} characters.")
+    if request_id is not None and key is None:
+        # A repeated request must hand back the key of the session it made, so it brings its own.
+        raise StorageError("A repeatable workshop request needs its facilitator key made beforehand.")
     key = key or codes.new_facilitator_key()
     values = _values(team_id, bank_row_id, title, "workshop", perspectives, threshold)
     values["facilitator_hash"] = codes.hash_key(key)
-    return _insert(engine, values), key
+    return _insert(engine, {**values, "request_id": _request(request_id)}), key
 
 
 def check_facilitator_key(engine: Engine, assessment_id: int, key: str | None) -> bool:

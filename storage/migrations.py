@@ -20,8 +20,18 @@ def _create_tables(connection: Connection) -> None:
     tables.metadata.create_all(connection, tables=first, checkfirst=True)
 
 
+def _add_request_ids(connection: Connection) -> None:
+    """Version 2: assessments.request_id (unique), so a repeated "Create" makes one assessment."""
+    # A database made by this release already has it (version 1 creates today's tables).
+    columns = {column["name"] for column in sa.inspect(connection).get_columns("assessments")}
+    if "request_id" not in columns:
+        connection.execute(sa.text("ALTER TABLE assessments ADD COLUMN request_id VARCHAR(64)"))
+    index = next(i for i in tables.assessments.indexes if i.name == "ix_assessments_request_id")
+    index.create(connection, checkfirst=True)
+
+
 # Append new steps; never edit or reorder a released one.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_tables,)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_tables, _add_request_ids)
 
 
 def current_version(connection: Connection) -> int:

@@ -91,6 +91,9 @@ assessments = sa.Table(
     sa.Column("threshold", sa.Integer, nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("closed_at", UTCDateTime, nullable=True),
+    # Made by the page before the click: a double-clicked or retried "Create" makes one assessment.
+    sa.Column("request_id", sa.String(64), nullable=True),
+    sa.Index("ix_assessments_request_id", "request_id", unique=True),
     sa.CheckConstraint("mode IN ('self', 'workshop')", name="ck_assessments_mode"),
     sa.CheckConstraint("status IN ('open', 'closed')", name="ck_assessments_status"),
     sa.CheckConstraint("threshold >= 1", name="ck_assessments_threshold"),

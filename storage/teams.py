@@ -59,7 +59,7 @@ def _team_queries(team_id: int) -> dict[str, sa.Select[Any]]:
     a, r, ans = tables.assessments, tables.respondents, tables.answers
     assessment_ids = sa.select(a.c.id).where(a.c.team_id == team_id)
     respondent_ids = sa.select(r.c.id).where(r.c.assessment_id.in_(assessment_ids))
-    assessment_columns = [c for c in a.c if c.name != "facilitator_hash"]  # never export secrets
+    assessment_columns = [c for c in a.c if c.name not in ("facilitator_hash", "request_id")]  # no secrets or plumbing
     respondent_columns = [c for c in r.c if c.name != "token"]
     return {
         "team": sa.select(tables.teams).where(tables.teams.c.id == team_id),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 import streamlit as st
 
@@ -96,12 +97,15 @@ if create:
         created = storage.create_assessment(
             engine(), team.id, int(bank_row), title.strip() or "Self-assessment",
             mode="self", threshold=1 if mode == "together" else int(threshold),
+            # Made before the click: a double click or a retry finds the assessment the first one made.
+            request_id=st.session_state.setdefault("new_assessment_request", secrets.token_urlsafe(16)),
         )
     except ProjectError as error:
         show_error(error)
     else:
         # Rerun so the new assessment is listed above at once; the message survives the rerun.
         st.session_state["created_assessment"] = created.join_code
+        st.session_state.pop("new_assessment_request", None)
         st.rerun()
 flash = st.session_state.pop("created_assessment", None)
 if flash:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 import streamlit as st
 
@@ -51,10 +52,16 @@ if submitted:
         st.error("Choose at least one perspective.")
         st.stop()
     try:
-        workshop, key = storage.create_workshop(engine(), team.id, int(bank_row), title.strip() or "Workshop", tuple(perspectives), int(threshold))
+        # Request id and key are made before the click: a double click or a retry gets the same session and key.
+        request_id, pending_key = st.session_state.setdefault(
+            "new_workshop_request", (secrets.token_urlsafe(16), storage.new_facilitator_key()))
+        workshop, key = storage.create_workshop(engine(), team.id, int(bank_row), title.strip() or "Workshop",
+                                                tuple(perspectives), int(threshold), key=pending_key,
+                                                request_id=request_id)
     except ProjectError as error:
         show_error(error)
         st.stop()
     remember_key(workshop.id, key)
     st.session_state["created_workshop"] = (workshop.id, key)
+    st.session_state.pop("new_workshop_request", None)
     st.rerun()

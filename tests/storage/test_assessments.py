@@ -185,3 +185,26 @@ def test_previous_assessment_same_bank_id_any_version(
     assert previous_assessment(engine, first) is None
     assert earlier_assessments(engine, third) == [first, second]
     assert earlier_assessments(engine, first) == []
+
+
+def test_create_assessment_same_request_makes_one(engine: Engine, team: Team, stored_bank: StoredBank) -> None:
+    request = "request-0123456789abcdef"
+    first = create_assessment(engine, team.id, stored_bank.id, "Spring", request_id=request)
+    again = create_assessment(engine, team.id, stored_bank.id, "Spring", request_id=request)
+    assert again == first
+    assert [a.id for a in list_assessments(engine, team.id)] == [first.id]
+    with pytest.raises(StorageError) as caught:
+        create_assessment(engine, team.id, stored_bank.id, "Spring", request_id="short")
+    assert str(caught.value) == "A request id needs 16 to 64 characters."
+
+
+def test_create_workshop_same_request_gives_back_the_same_key(engine: Engine, team: Team, stored_bank: StoredBank) -> None:
+    key = codes.new_facilitator_key()
+    request = "request-workshop-0123456789"
+    first, first_key = create_workshop(engine, team.id, stored_bank.id, "W", ["staff"], key=key, request_id=request)
+    again, again_key = create_workshop(engine, team.id, stored_bank.id, "W", ["staff"], key=key, request_id=request)
+    assert (again, again_key) == (first, first_key) and first_key == key
+    assert check_facilitator_key(engine, first.id, key)
+    with pytest.raises(StorageError) as caught:
+        create_workshop(engine, team.id, stored_bank.id, "W", ["staff"], request_id="request-without-a-key-000")
+    assert str(caught.value) == "A repeatable workshop request needs its facilitator key made beforehand."

@@ -89,3 +89,31 @@ def test_save_answer_hundred_participants_at_once(engine: Engine, team: Team, st
     _, errors = _all_at_once(answer)
     assert [repr(error) for error in errors] == []
     assert len(responses_frame(engine, workshop.id)) == THREADS
+
+
+def test_create_assessment_twenty_simultaneous_tries_of_one_request_make_one(engine: Engine) -> None:
+    import storage
+
+    team = storage.create_team(engine, "Org", "Team")
+    storage.install_builtin_banks(engine)
+    bank_row = next(b.id for b in storage.list_banks(engine))
+    barrier = threading.Barrier(20)
+    made: list[int] = []
+    errors: list[BaseException] = []
+
+    def click() -> None:
+        barrier.wait()
+        try:
+            made.append(storage.create_assessment(engine, team.id, bank_row, "Spring",
+                                                  request_id="double-click-0123456789").id)
+        except BaseException as error:  # noqa: BLE001 - asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=click) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(set(made)) == 1 and len(made) == 20
+    assert len(storage.list_assessments(engine, team.id)) == 1

@@ -172,3 +172,22 @@ def test_storage_error_survives_pickling() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert str(copy) == str(error) == "This session is closed: ask the facilitator to reopen it. Hint: Try later."
     assert (copy.message, copy.hint, copy.problems) == (error.message, "Try later.", ())
+
+
+def test_migrate_adds_request_ids_to_a_version_one_database(engine: Engine) -> None:
+    from storage.migrations import migrate
+
+    # Put the database back to the first release: no request_id column, schema version 1.
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP INDEX ix_assessments_request_id")
+        connection.exec_driver_sql("ALTER TABLE assessments DROP COLUMN request_id")
+        connection.execute(sa.delete(schema_version).where(schema_version.c.version > 1))
+    team = create_team(engine, "Org", "Team")
+    assert migrate(engine) == len(MIGRATIONS)
+    assert _versions(engine) == list(range(1, len(MIGRATIONS) + 1))
+    with engine.connect() as connection:
+        inspector = sa.inspect(connection)
+        assert "request_id" in {c["name"] for c in inspector.get_columns("assessments")}
+        assert any(i["name"] == "ix_assessments_request_id" and i["unique"] for i in inspector.get_indexes("assessments"))
+        assert connection.exec_driver_sql("SELECT count(*) FROM teams").scalar() == 1
+    assert team.id == create_team(engine, "Org", "Team").id

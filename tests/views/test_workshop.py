@@ -29,6 +29,31 @@ def test_workshop_create_shows_code_and_key_once(engine: Engine) -> None:
     assert any(created[0].join_code in m.value for m in at.markdown)
 
 
+def test_workshop_create_retried_request_makes_one_session_with_one_key(engine: Engine) -> None:
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    pending = ("retried-request-0123456789", storage.new_facilitator_key())
+    for _ in range(2):  # the same request twice, as after a double click or a lost reply
+        at = open_page("views/workshop.py", session={"new_workshop_request": pending}, team=str(team.id))
+        [b for b in at.button if b.label == "Create session"][0].click().run()
+        assert not at.exception
+        assert at.code[0].value == pending[1]
+        assert "new_workshop_request" not in at.session_state
+    created = storage.list_assessments(engine, team.id)
+    assert len(created) == 1
+    assert storage.check_facilitator_key(engine, created[0].id, pending[1])
+
+
+def test_home_create_retried_request_makes_one_assessment(engine: Engine) -> None:
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    for _ in range(2):
+        at = open_page("views/home.py", session={"new_assessment_request": "retried-assessment-0123456"},
+                       team=str(team.id))
+        [b for b in at.button if b.label == "Create"][0].click().run()
+        assert not at.exception
+        assert any(s.value.startswith("Created. Share the code") for s in at.success)
+    assert len(storage.list_assessments(engine, team.id)) == 1
+
+
 def test_facilitate_without_key_shows_nothing_of_the_results(engine: Engine) -> None:
     workshop, _key = _workshop(engine, people=4)
     at = open_page("views/facilitate.py", a=str(workshop.id))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,6 +63,25 @@ def _parse(url: str) -> sa.URL:
     return parsed
 
 
+def _use_wal(cursor: Any) -> None:
+    """Switch the file to WAL (it stays WAL), waiting while another process or thread is creating it.
+
+    Changing the journal mode can fail at once with "database is locked", without waiting for the
+    busy timeout, when several replicas or threads open a brand-new file together.
+    """
+    if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _sqlite_engine(url: sa.URL, connect_args: dict[str, Any]) -> Engine:
     """A SQLite engine tuned for many threads: WAL, and BEGIN IMMEDIATE for writes."""
     database = url.database or ""
@@ -77,7 +98,7 @@ def _sqlite_engine(url: sa.URL, connect_args: dict[str, Any]) -> Engine:
     def _on_connect(dbapi_connection: Any, connection_record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _use_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+# The full DejaVu Sans: Latin, Greek, Cyrillic, Hebrew, Arabic and many symbols, but no Devanagari
+# or CJK, which print as '?'. There is no text shaping, so Hebrew and Arabic are drawn in typing
+# order, left to right, and Arabic letters are not joined: legible names, not typeset text.
 FONT_DIR = Path(__file__).parent / "fonts"
 REGULAR_FONT = FONT_DIR / "DejaVuSans.ttf"
 BOLD_FONT = FONT_DIR / "DejaVuSans-Bold.ttf"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import cast
 
 from fpdf import FPDF, FontFace
-from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, XPos, YPos
+from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, TableCellFillMode, XPos, YPos
 from fpdf.errors import FPDFException
+from fpdf.util import Padding
 
 from reports.errors import ReportError, report_error
 from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable
@@ -22,10 +25,18 @@ HEADER_FILL = (226, 234, 242)
 ZEBRA = (246, 247, 249)
 PANEL = (240, 244, 248)
 MARGIN = 18.0
-# A table row must fit on one page (fpdf2 cannot split a row), so long cells are shortened.
+CELL_SIZE = 9
+CELL_LINE = 4.4
+CELL_PADDING = Padding(top=1.4, right=1.6, bottom=1.4, left=1.6)
+# A table row must fit on one page (fpdf2 cannot split a row), so long cells are cut to a number
+# of lines: a heading row and one body row then stay well under a page, however narrow the column.
 # Only bank texts and short labels go into tables; user-written text is printed in full elsewhere.
-MAX_CELL = 700
+CELL_LINES = 12
+HEADING_LINES = 4
+# More perspective columns than this get too narrow for their labels: the table is split instead.
+PERSPECTIVE_COLUMNS = 6
 DASH = "\u2013"
+ELLIPSIS = "\u2026"
 
 
 def _score(value: float | None) -> str:
@@ -47,15 +58,21 @@ def _difference(high: float | None, low: float | None) -> str:
     return _signed(float(round(high) - round(low)))
 
 
-def _cell(text: str) -> str:
-    """Table cell text: drawable, and short enough for one page."""
+def _shown(text: str, empty: str = DASH) -> str:
+    """Drawable text, or `empty` where nothing visible is left (zero-width characters only, say)."""
     text = printable(text)
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "\u2026"
+    return text if text.strip() else empty
 
 
 def _joined(*parts: str) -> str:
-    """Non-empty parts joined with a middle dot (a CSV report may have no team or organisation)."""
-    return " \u00b7 ".join(part for part in parts if part.strip())
+    """Visible parts joined with a middle dot (a CSV report may have no team or organisation)."""
+    return " \u00b7 ".join(part for part in parts if printable(part).strip())
+
+
+def _column_groups(labels: Sequence[str], most: int) -> list[list[str]]:
+    """Labels in as few groups of at most `most` as possible, evenly sized (8 -> 4 + 4, not 6 + 2)."""
+    size = math.ceil(len(labels) / math.ceil(len(labels) / most))
+    return [list(labels[start:start + size]) for start in range(0, len(labels), size)]
 
 
 def _image_size(png: bytes, max_width: float, max_height: float) -> tuple[float, float]:
@@ -86,11 +103,36 @@ class ReportDocument(FPDF):
     def _fitted(self, text: str, width: float) -> str:
         """One line of text, shortened with an ellipsis to fit `width` mm."""
         text = " ".join(printable(text).split())
-        if self.get_string_width(text) <= width:
-            return text
-        while text and self.get_string_width(text + "\u2026") > width:
+        return text if self.get_string_width(text) <= width else self._cut(text, width)
+
+    def _cut(self, text: str, width: float) -> str:
+        """Text shortened so that it and a closing ellipsis fit on one line of `width` mm."""
+        while text and self.get_string_width(text + ELLIPSIS) > width:
             text = text[: max(len(text) * 9 // 10, len(text) - 50) if len(text) > 60 else len(text) - 1]
-        return text + "\u2026"
+        return text.rstrip() + ELLIPSIS
+
+    def _lines(self, text: str, width: float) -> list[str]:
+        """The lines a table cell `width` mm wide breaks `text` into, in the current font."""
+        lines = self.multi_cell(width, CELL_LINE, text, dry_run=True, output=MethodReturnValue.LINES,
+                                padding=CELL_PADDING)
+        return cast(list[str], lines)  # the return type covers every output mode; LINES gives these
+
+    def _clipped(self, text: str, width: float, most: int) -> tuple[str, int]:
+        """Cell text cut with an ellipsis after `most` lines of a `width` mm column, and its line count."""
+        lines = self._lines(text, width)
+        if len(lines) <= most:
+            return text, len(lines)
+        # Keep the lines as fpdf2 broke them, so the cut text wraps the same way when drawn.
+        last = self._cut(" ".join(lines[most - 1:most + 1]), width - CELL_PADDING.left - CELL_PADDING.right)
+        return "\n".join([*lines[:most - 1], last]), most
+
+    def _row(self, values: Sequence[str], columns: Sequence[float], style: str,
+             most: int) -> tuple[list[str], float]:
+        """A table row's cell texts, each cut to `most` lines, and the row's height in mm."""
+        self.set_font(FONT, style, CELL_SIZE)
+        cells = [self._clipped(_shown(value), width, most) for value, width in zip(values, columns)]
+        lines = max((count for _, count in cells), default=1)
+        return [text for text, _ in cells], lines * CELL_LINE + CELL_PADDING.top + CELL_PADDING.bottom
 
     def header(self) -> None:
         """Running header from page 2: title and team, shortened to one line."""
@@ -144,20 +186,28 @@ class ReportDocument(FPDF):
         self.ln(after)
 
     def grid(self, headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
-             aligns: Sequence[str] | None = None, headed: bool = True) -> None:
-        """A table with a shaded heading row, light zebra rows and horizontal rules."""
-        self.set_font(FONT, "", 9)
+             aligns: Sequence[str] | None = None, headed: bool = True, keep: bool = False) -> None:
+        """A table with a shaded heading row, light zebra rows and horizontal rules; `keep` avoids a split."""
         self.set_draw_color(*RULE)
+        # fpdf2 scales the columns down to the page width: cut the cells to the widths drawn.
+        columns = [width * min(1.0, self.epw / sum(widths)) for width in widths]
+        top = [self._row(headings, columns, "B", HEADING_LINES)] if headed else []
+        body = [self._row(values, columns, "", CELL_LINES) for values in rows]
+        self.set_font(FONT, "", CELL_SIZE)
+        height = sum(row_height for _, row_height in top + body)
+        if keep and height < self.page_break_trigger - self.t_margin:
+            self.ensure_space(height)
         style = FontFace(emphasis="BOLD", color=ACCENT, fill_color=HEADER_FILL)
         with self.table(col_widths=tuple(widths), width=min(sum(widths), self.epw),
-                        text_align=tuple(aligns or ["LEFT"] * len(widths)), headings_style=style, first_row_as_headings=headed, line_height=4.4,
+                        text_align=tuple(aligns or ["LEFT"] * len(widths)), headings_style=style,
+                        first_row_as_headings=headed, line_height=CELL_LINE,
                         borders_layout=TableBordersLayout.HORIZONTAL_LINES, cell_fill_color=ZEBRA,
-                        cell_fill_mode=TableCellFillMode.ROWS, padding=(1.4, 1.6), align=Align.L,
+                        cell_fill_mode=TableCellFillMode.ROWS, padding=CELL_PADDING, align=Align.L,
                         markdown=False) as table:
-            for values in ([headings] if headed else []) + [list(r) for r in rows]:
+            for values, _ in top + body:
                 row = table.row()
                 for value in values:
-                    row.cell(_cell(value))
+                    row.cell(value)
         self.ln(3)
 
 
@@ -166,7 +216,7 @@ def _title_block(doc: ReportDocument, report: Report) -> None:
     doc.set_font(FONT, "B", 8.5)
     doc.set_text_color(*ACCENT)
     doc.cell(0, 5, "CO-PRODUCTION SELF-ASSESSMENT", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    doc.paragraph(report.title, size=19, bold=True, after=1)
+    doc.paragraph(_shown(report.title), size=19, bold=True, after=1)
     subtitle = _joined(report.team, report.organisation)
     if subtitle:
         doc.paragraph(subtitle, size=11.5, colour=MUTED, after=4)
@@ -210,7 +260,7 @@ def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Hig
     doc.heading(title)
     doc.paragraph(intro, size=9, colour=MUTED)
     last = "Agreement" if agreement else "Score"
-    rows = [(f"From: {h.from_text}\nTo: {h.to_text}", h.principle_name,
+    rows = [(f"From: {_shown(h.from_text)}\nTo: {_shown(h.to_text)}", h.principle_name,
              (DASH if h.agreement is None else f"{h.agreement:.0%}") if agreement else _score(h.score))
             for h in items]
     doc.grid(("Statement", "Principle", last), rows, (106, 44, 24), ("LEFT", "LEFT", "RIGHT"))
@@ -221,13 +271,19 @@ def _perspectives(doc: ReportDocument, report: Report) -> None:
     if not report.perspective_scores:
         return
     doc.heading("Scores by perspective")
-    labels = list(dict.fromkeys(s.label for s in report.perspective_scores))[:6]
+    labels = list(dict.fromkeys(s.label for s in report.perspective_scores))
     by_key = {(s.label, s.principle): s.score for s in report.perspective_scores}
-    rows = [[name] + [_score(by_key.get((label, pid))) for label in labels] for pid, name in report.principles]
-    # Narrow score columns: a lone perspective should not stretch across the page.
-    each = min((doc.epw - 60) / len(labels), 32.0)
-    widths = [doc.epw - each * len(labels) if len(labels) > 3 else 60.0] + [each] * len(labels)
-    doc.grid(["Principle", *labels], rows, widths, ["LEFT"] + ["RIGHT"] * len(labels))
+    groups = _column_groups(labels, PERSPECTIVE_COLUMNS)
+    # Narrow score columns: a lone perspective should not stretch across the page. Every table
+    # gets the widths of the first (widest) one, so split tables line up.
+    columns = len(groups[0])
+    each = min((doc.epw - 60) / columns, 32.0)
+    first = doc.epw - each * columns if columns > 3 else 60.0
+    for number, group in enumerate(groups):
+        rows = [[name] + [_score(by_key.get((label, pid))) for label in group] for pid, name in report.principles]
+        # A later table is short and only makes sense whole: keep it on one page.
+        doc.grid(["Principle", *group], rows, [first] + [each] * len(group), ["LEFT"] + ["RIGHT"] * len(group),
+                 keep=number > 0)
     doc.paragraph(f"Perspectives with fewer than {report.threshold} people are merged into other "
                   "perspectives or left out.", size=8, colour=MUTED)
     if report.perspective_gaps:
@@ -243,7 +299,7 @@ def _changes(doc: ReportDocument, report: Report) -> None:
     """Change of each principle score since the baseline."""
     if not report.changes:
         return
-    doc.heading(f"Change since {report.baseline_label or 'the baseline'}")
+    doc.heading(f"Change since {_shown(report.baseline_label or '', 'the baseline')}")
     rows = [(c.name, _score(c.baseline), _score(c.latest), _difference(c.latest, c.baseline)) for c in report.changes]
     doc.grid(("Principle", "Baseline", "Now", "Change"), rows, (92, 27, 27, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
 
@@ -255,9 +311,9 @@ def _agreed(doc: ReportDocument, report: Report) -> None:
     doc.heading("Agreed ratings")
     for row in report.agreed:
         doc.ensure_space(22)
-        doc.paragraph(f"{row.principle_name}: {row.rating_label}", size=10, bold=True, after=0.5)
-        doc.paragraph(f"From: {row.from_text}\nTo: {row.to_text}", size=8.5, colour=MUTED, after=1)
-        if row.notes:
+        doc.paragraph(f"{_shown(row.principle_name)}: {_shown(row.rating_label)}", size=10, bold=True, after=0.5)
+        doc.paragraph(f"From: {_shown(row.from_text)}\nTo: {_shown(row.to_text)}", size=8.5, colour=MUTED, after=1)
+        if printable(row.notes).strip():
             doc.paragraph(row.notes, size=9.5, after=1)
         _rule(doc)
 
@@ -277,9 +333,9 @@ def _actions(doc: ReportDocument, report: Report) -> None:
         return
     for number, action in enumerate(report.actions, start=1):
         doc.ensure_space(22)
-        doc.paragraph(f"{number}. {action.principle_name or 'General'}", size=10, bold=True, after=0.5)
-        doc.paragraph(action.description or DASH, size=10, after=0.8)
-        details = [f"Owner: {action.owner or DASH}", f"Due: {action.due or DASH}", f"Status: {action.status or DASH}"]
+        doc.paragraph(f"{number}. {_shown(action.principle_name, 'General')}", size=10, bold=True, after=0.5)
+        doc.paragraph(_shown(action.description), size=10, after=0.8)
+        details = [f"Owner: {_shown(action.owner)}", f"Due: {_shown(action.due)}", f"Status: {_shown(action.status)}"]
         doc.paragraph("    ".join(details), size=8.5, colour=MUTED, after=0.5)
         _rule(doc)
 

@@ -34,7 +34,7 @@ CELL_PADDING = Padding(top=1.4, right=1.6, bottom=1.4, left=1.6)
 CELL_LINES = 12
 HEADING_LINES = 4
 # More perspective columns than this get too narrow for their labels: the table is split instead.
-PERSPECTIVE_COLUMNS = 6
+PERSPECTIVE_COLUMNS = 4  # five would be 24 mm wide, too narrow for "Commissioners" in the heading
 DASH = "\u2013"
 ELLIPSIS = "\u2026"
 

@@ -150,7 +150,7 @@ def everyone(bank: Bank) -> pd.DataFrame:
                     for i, p in enumerate(bank.perspectives) for k in range(3)})
 
 
-def test_build_pdf_shows_every_perspective_in_tables_of_at_most_six(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_pdf_shows_every_perspective_in_tables_of_at_most_four(monkeypatch: pytest.MonkeyPatch) -> None:
     labels = [f"Group {letter}" for letter in "ABCDEFGH"]
     bank = wide_bank(labels)
     headings: list[list[str]] = []
@@ -164,7 +164,7 @@ def test_build_pdf_shows_every_perspective_in_tables_of_at_most_six(monkeypatch:
     _, text = pdf_text(build_pdf(build_report(**report_kwargs(bank, everyone(bank)))))
     tables = [heads[1:] for heads in headings if heads[0] == "Principle" and set(heads[1:]) <= set(labels)]
     assert [label for table in tables for label in table] == labels
-    assert len(tables) == 2 and all(len(table) <= 6 for table in tables)
+    assert len(tables) == 2 and all(len(table) <= 4 for table in tables)
     section = text.split("Scores by perspective")[1].split("Where perspectives differ most")[0]
     assert all(label in section for label in labels)
     assert section.count("Principle") == 2

@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 import time
+import traceback
 
 from bench.common import Result, exit_code, format_line
 
@@ -50,13 +51,20 @@ def main(argv: list[str] | None = None) -> int:
         chosen.append(name)
     results: list[Result] = []
     started = time.perf_counter()
+    crashed = []
     for name in dict.fromkeys(chosen):
         print(f"# {name}", flush=True)
-        results.extend(importlib.import_module(name).run())
+        try:
+            results.extend(importlib.import_module(name).run())
+        except Exception as error:  # noqa: BLE001 - one broken benchmark must not hide the others
+            traceback.print_exc()
+            crashed.append(f"ERROR {name}: {type(error).__name__}: {error}")
     print(f"# summary ({time.perf_counter() - started:.0f} s)")
     for result in results:
         print(format_line(result))
-    return exit_code(results)
+    for line in crashed:
+        print(line)
+    return 1 if crashed else exit_code(results)
 
 
 if __name__ == "__main__":

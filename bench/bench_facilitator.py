@@ -133,4 +133,4 @@ def run(repeats: int = REPEATS) -> list[Result]:
 
 
 if __name__ == "__main__":
-    sys.exit(standalone(run))
+    sys.exit(standalone(run, __doc__))

@@ -63,11 +63,11 @@ class Shape:
 
 
 SPREAD = Shape("spread", f"{PARTICIPANTS} threads released by a barrier, each submits its whole response once "
-                         f"at a random moment within the same {SPREAD_SECONDS:g} s", True)
-BURST = Shape("burst", f"{PARTICIPANTS} threads released by a barrier, each submits its whole response once, "
-                       "all in the same instant", False)
-SEND = Shape("send", f"{PARTICIPANTS} Send clicks (storage.submit after autosaved answers) released by a "
-                     "barrier in the same instant", False)
+                         f"at its own random moment within the next {SPREAD_SECONDS:g} s", True)
+BURST = Shape("burst", f"{PARTICIPANTS} threads released by a barrier, each submits its whole response once "
+                       "at once, no delay", False)
+SEND = Shape("send", f"{PARTICIPANTS} threads released by a barrier, each presses Send (storage.submit) once "
+                     "at once, answers autosaved before", False)
 
 
 class Setup:
@@ -87,14 +87,14 @@ class Setup:
                                          ("staff",))
 
 
-def _together(tasks: list[Callable[[], None]]) -> list[float]:
-    """Run each task in its own thread, all released by one barrier; latencies (ms) of every task."""
+def _together(tasks: list[Callable[[], float]]) -> list[float]:
+    """Run each task in its own thread, all released by one barrier; the latency (ms) each returns."""
     barrier = threading.Barrier(len(tasks))
     latencies: list[float] = []
     failures: list[BaseException] = []
     lock = threading.Lock()
 
-    def participant(task: Callable[[], None]) -> None:
+    def participant(task: Callable[[], float]) -> None:
         barrier.wait()
         try:
             latency = task()
@@ -103,7 +103,7 @@ def _together(tasks: list[Callable[[], None]]) -> list[float]:
                 failures.append(error)
             return
         with lock:
-            latencies.append(latency)  # type: ignore[arg-type]
+            latencies.append(latency)
 
     threads = [threading.Thread(target=participant, args=(task,)) for task in tasks]
     for thread in threads:
@@ -123,7 +123,7 @@ def _timed(call: Callable[[], object], delay: float = 0.0) -> Callable[[], float
         start = time.perf_counter()
         call()
         return (time.perf_counter() - start) * 1000
-    return task  # type: ignore[return-value]
+    return task
 
 
 def _check(setup: Setup, workshop: storage.Assessment) -> None:
@@ -145,7 +145,7 @@ def _submissions(setup: Setup, spread: float, run: int) -> list[float]:
     def submit() -> None:
         storage.submit_response(setup.engine, workshop.id, "staff", setup.answers, uuid.uuid4().hex)
 
-    latencies = _together([_timed(submit, delay) for delay in delays])  # type: ignore[list-item]
+    latencies = _together([_timed(submit, delay) for delay in delays])
     _check(setup, workshop)
     return latencies
 
@@ -162,10 +162,10 @@ def _send_clicks(setup: Setup, run: int) -> list[float]:
              "updated_at": now}
             for person in people for s in setup.bank.statements])
 
-    def click(respondent_id: int) -> Callable[[], None]:
+    def click(respondent_id: int) -> Callable[[], object]:
         return lambda: storage.submit(setup.engine, respondent_id)
 
-    latencies = _together([_timed(click(person.id)) for person in people])  # type: ignore[list-item]
+    latencies = _together([_timed(click(person.id)) for person in people])
     _check(setup, workshop)
     return latencies
 
@@ -233,4 +233,4 @@ def run() -> list[Result]:
 
 
 if __name__ == "__main__":
-    sys.exit(standalone(run))
+    sys.exit(standalone(run, __doc__))

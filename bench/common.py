@@ -8,6 +8,7 @@ so that both see the same machine load.
 
 from __future__ import annotations
 
+import argparse
 import gc
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -82,8 +83,12 @@ def exit_code(results: Sequence[Result]) -> int:
     return 1 if any(r["verdict"] == "FAIL" for r in results) else 0
 
 
-def standalone(run: Callable[[], list[Result]]) -> int:
-    """Run one benchmark module on its own (`python -m bench.bench_x`) and print its rows."""
+def standalone(run: Callable[[], list[Result]], doc: str | None = None, argv: list[str] | None = None) -> int:
+    """Run one benchmark module on its own (`python -m bench.bench_x`) and print its rows.
+
+    It takes no arguments: --help shows `doc`, anything else is refused with a usage message.
+    """
+    argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
     results = run()
     print_results(results)
     return exit_code(results)

@@ -11,7 +11,7 @@ from yaml.nodes import Node
 
 from questions.defaults import DEFAULT_LANGUAGE, DEFAULT_PERSPECTIVES, DEFAULT_SCALE
 from questions.errors import BankError, Problem
-from questions.nodes import NodeReader, compose, join, optional, quote
+from questions.nodes import START_HINT, NodeReader, compose, join, optional, quote
 from questions.scales import read_scale
 from questions.schema import Bank, Perspective, Principle, Statement
 
@@ -65,7 +65,7 @@ def load_bank_text(text: str, source: str = "<upload>") -> Bank:
     reader = NodeReader(source)
     if root is None:
         reader.report(None, "", "a mapping with the keys id, title, version and principles",
-                      "nothing (the file is empty)")
+                      "nothing (the file is empty)", START_HINT)
         raise BankError(reader.problems)
     bank = _read_bank(root, reader)
     if reader.problems or bank is None:

@@ -18,6 +18,8 @@ MAX_DEPTH = 32  # a bank needs about 7 levels; deeper input is junk and risks Re
 ROOT = "(top level)"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ID_HINT = "Ids use lowercase letters, digits, '-' and '_', and start with a letter or digit, e.g. 'assets-1'."
+# Where a bank's whole shape is wrong, point at a bank that works and at the schema.
+START_HINT = "Start from questions/coproduction_quick.yaml; questions/SCHEMA.md describes every key."
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -186,7 +188,8 @@ class NodeReader:
         """Check a mapping's keys (text, unique, known, required present); return key -> value node."""
         if not (isinstance(node, MappingNode) and node.tag == _MAP):
             if node is not None:
-                self.report(node, path, expected, describe(node))
+                self.report(node, path, expected, describe(node),
+                            START_HINT if not path else "Write it as indented 'key: value' lines.")
             return None
         allowed = required + optional
         fields: dict[str, Node] = {}
@@ -204,13 +207,15 @@ class NodeReader:
             elif key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 self.report(key_node, join(path, label), f"one of the keys {', '.join(allowed)}",
-                            f"the unknown key {quote(key)}", f"Did you mean {close[0]!r}?" if close else None)
+                            f"the unknown key {quote(key)}",
+                            f"Did you mean {close[0]!r}?" if close else "Remove it, or check its indentation.")
             else:
                 fields[key] = value_node
                 first_line[key] = line_of(key_node)
         for key in required:
             if key not in fields:
-                self.report(node, join(path, key), f"a value for {key!r}", "nothing (the key is missing)")
+                self.report(node, join(path, key), f"a value for {key!r}", "nothing (the key is missing)",
+                            f"Add a line '{key}: ...' at this level.")
         return fields
 
     def sequence(self, node: Node | None, path: str, what: str, allow_empty: bool = False) -> list[Node] | None:
@@ -218,7 +223,9 @@ class NodeReader:
         if isinstance(node, SequenceNode) and node.tag == _SEQ and (node.value or allow_empty):
             return list(node.value)
         if node is not None:
-            self.report(node, path, f"a list of {what}", describe(node))
+            empty = isinstance(node, SequenceNode) and not node.value
+            self.report(node, path, f"a list of {what}", describe(node),
+                        "Add at least one item." if empty else "Start each item on its own line with '- '.")
         return None
 
     def text(self, node: Node | None, path: str) -> str | None:
@@ -231,9 +238,11 @@ class NodeReader:
             self.report(node, path, "text", "text with a character that cannot be saved (a lone surrogate)",
                         "Remove the '\\ud800'-style escape from the text.")
             return None
-        hint = None
+        hint = "Write the text after the colon, in quotes if it contains ': '."
         if isinstance(node, ScalarNode) and node.tag in (_INT, _FLOAT, _BOOL, _TIMESTAMP):
             hint = "Put it in quotes if it is meant as text."
+        elif node.tag.startswith("tag:yaml.org,2002:python") or not node.tag.startswith("tag:yaml.org,2002:"):
+            hint = "Remove the '!!' tag: a bank holds plain text only."
         self.report(node, path, "text", describe(node), hint)
         return None
 
@@ -262,7 +271,7 @@ class NodeReader:
                 return int(_SCALARS.construct_yaml_int(node))
             except (ValueError, TypeError, yaml.YAMLError):
                 pass  # e.g. an explicit !!int tag on text, or too many digits
-        self.report(node, path, "a whole number", describe(node))
+        self.report(node, path, "a whole number", describe(node), "Write a whole number such as 2.")
         return None
 
     def number(self, node: Node | None, path: str, low: float, high: float) -> float | None:
@@ -277,7 +286,8 @@ class NodeReader:
             except (ValueError, TypeError, OverflowError, yaml.YAMLError):
                 value = None
         if value is None or not math.isfinite(value) or not low <= value <= high:
-            self.report(node, path, f"a number from {low:g} to {high:g}", describe(node))
+            self.report(node, path, f"a number from {low:g} to {high:g}", describe(node),
+                        f"Write a number from {low:g} to {high:g}, such as {(low + high) / 2:g}.")
             return None
         return value
 
@@ -288,7 +298,7 @@ class NodeReader:
         if isinstance(node, ScalarNode) and node.tag == _STR and node.value.strip():
             return str(node.value).strip()
         if node is not None:
-            self.report(node, path, "text or a number", describe(node))
+            self.report(node, path, "text or a number", describe(node), "Write one version such as '1.0'.")
         return None
 
 

@@ -41,7 +41,7 @@ def _read_levels(reader: NodeReader, node: Node | None) -> tuple[Level, ...] | N
         description = optional(fields, "description", reader.text, "", path)
         if value is not None and value in first:
             reader.report(fields["value"], join(path, "value"), "a level value not used before",
-                          f"{value} again (first in {first[value]})")
+                          f"{value} again (first in {first[value]})", "Give each level its own value from 0 to 4.")
         elif value is not None:
             first[value] = path
         if value is None or label is None or description is None:
@@ -73,13 +73,14 @@ def _read_bands(reader: NodeReader, node: Node) -> tuple[Band, ...] | None:
         name = reader.text(fields.get("name"), join(path, "name"))
         description = optional(fields, "description", reader.text, "", path)
         if low is not None and index == 0 and low != 0:
-            reader.report(fields["min"], join(path, "min"), "0 (the first band starts at 0)", describe(fields["min"]))
+            reader.report(fields["min"], join(path, "min"), "0 (the first band starts at 0)", describe(fields["min"]),
+                          "Start the first band at 'min: 0', so that every score falls in a band.")
         elif low is not None and bands and low <= bands[-1].min_score:
             reader.report(fields["min"], join(path, "min"), f"a number above {bands[-1].min_score:g}",
                           describe(fields["min"]), "List the bands from the lowest score to the highest.")
         if name is not None and name in names:
             reader.report(fields["name"], join(path, "name"), "a band name not used before",
-                          f"{quote(name)} again (first in {names[name]})")
+                          f"{quote(name)} again (first in {names[name]})", "Give each band its own name.")
         elif name is not None:
             names[name] = path
         if low is None or name is None or description is None:

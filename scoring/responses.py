@@ -218,7 +218,8 @@ def _check_respondents(text: dict[str, pd.Series], rows: np.ndarray,
     """Answers without a respondent id."""
     bad = (text["respondent"] == "").to_numpy()
     return [(int(row), 0, Problem(source, f"row {row}, column respondent", "a respondent id",
-                                  "nothing"))
+                                  "nothing", hint="Give each person a label (e.g. r1) and use it on all "
+                                  "their rows."))
             for row in rows[bad]]
 
 
@@ -229,12 +230,13 @@ def _perspective_aliases(bank: Bank) -> dict[str, str]:
     return aliases
 
 
-def _suggestion(value: str, choices: list[str], aliases: dict[str, str]) -> str | None:
+def _suggestion(value: str, choices: list[str], aliases: dict[str, str],
+                fallback: str | None = None) -> str | None:
     """A did-you-mean hint for an unknown value, if a close choice exists."""
     close = aliases.get(value.lower()) if aliases.get(value.lower()) in choices else None
     close = close or next(
         iter(difflib.get_close_matches(value, choices, n=1, cutoff=0.6)), None)
-    return f"Did you mean '{close}'?" if close and value else None
+    return f"Did you mean '{close}'?" if close and value else fallback
 
 
 def _check_choices(values: pd.Series, rows: np.ndarray, source: str, name: str,
@@ -246,7 +248,10 @@ def _check_choices(values: pd.Series, rows: np.ndarray, source: str, name: str,
     bad = (~values.isin(choices)).to_numpy()
     order = LONG_COLUMNS.index(name)
     wanted = expected.format(choices=", ".join(choices))
-    hints = {value: _suggestion(value, choices, aliases) for value in values[bad].unique()}
+    # With no close match, point at where the allowed ids are written down.
+    fallback = ("Use the statement ids in the template for this bank." if name == "statement"
+                else "Use one of the ids listed.")
+    hints = {value: _suggestion(value, choices, aliases, fallback) for value in values[bad].unique()}
     return [(int(row), order, Problem(source, f"row {row}, column {name}", wanted,
                                       _quoted(value), hint=hints[value]))
             for row, value in zip(rows[bad], values[bad])]
@@ -262,10 +267,11 @@ def _check_answers(raw: pd.Series, numbers: pd.Series, rows: np.ndarray, source:
                                     & (values == np.round(values)))
     bad = (raw != "").to_numpy() & (np.isnan(values) | ~valid)
     expected = f"a whole number from {low} to {high}, or nothing for don't know"
-    # Words ("three", "don't know") get a hint; numbers off the scale speak for themselves.
-    hint = "Leave the cell empty for don't know."
+    # Words ("three", "don't know") and numbers off the scale each get their own hint.
+    words = "Leave the cell empty for don't know."
+    numbers_hint = f"Use {', '.join(str(v) for v in range(low, high + 1))} (from 'mostly like From' to 'mostly like To')."
     return [(int(row), order, Problem(source, f"row {row}, column {name}", expected,
-                                      _quoted(value), hint=hint if math.isnan(number) else None))
+                                      _quoted(value), hint=words if math.isnan(number) else numbers_hint))
             for row, value, number in zip(rows[bad], raw[bad], values[bad])]
 
 
@@ -279,7 +285,8 @@ def _check_duplicates(text: dict[str, pd.Series], rows: np.ndarray,
     again = pairs[pairs["row"] != first]
     return [(int(row), 9, Problem(
         source, f"row {row}", "one answer per respondent and statement",
-        f"a second answer from respondent '{who}' to statement '{what}' (first in row {was})"))
+        f"a second answer from respondent '{who}' to statement '{what}' (first in row {was})",
+        hint="Keep one of the two rows, or give the second person their own respondent label."))
         for row, who, what, was in zip(again["row"], again["respondent"], again["statement"],
                                        first[again.index])]
 
@@ -297,7 +304,8 @@ def _check_one_perspective(text: dict[str, pd.Series], rows: np.ndarray,
     return [(int(row), 1, Problem(
         source, f"row {row}, column perspective",
         f"the same perspective on every row of respondent '{who}' (row {was_row} says "
-        f"{_quoted(was)})", _quoted(value)))
+        f"{_quoted(was)})", _quoted(value),
+        hint="Each person answers from one point of view; give a second person their own label."))
         for row, who, value, was, was_row in zip(odd["row"], odd["respondent"],
                                                  odd["perspective"], first[odd.index],
                                                  first_row[odd.index])]

@@ -120,7 +120,8 @@ def test_cli_score_bad_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     code, out, err = run(capsys, "score", "--bank", "coproduction-quick", "--responses", str(path))
     assert (code, out) == (1, "")
     assert err == ("bad.csv: row 2, column current: expected a whole number from 0 to 4, or "
-                   "nothing for don't know, found '7'.\n")
+                   "nothing for don't know, found '7'. Hint: Use 0, 1, 2, 3, 4 (from 'mostly like From' to "
+                   "'mostly like To').\n")
 
 
 def test_cli_score_missing_and_huge_files(capsys: pytest.CaptureFixture[str],

@@ -25,19 +25,19 @@ EXPECTED: dict[str, list[str]] = {
         "bad_statement_id.yaml:9: principles[0].statements[0].id: expected an id, found text 'assets 1'. Hint: Ids use lowercase letters, digits, '-' and '_', and start with a letter or digit, e.g. 'assets-1'.",
     ],
     'band_nan.yaml': [
-        'band_nan.yaml:10: scale.bands[1].min: expected a number from 0 to 100, found the number .nan.',
+        'band_nan.yaml:10: scale.bands[1].min: expected a number from 0 to 100, found the number .nan. Hint: Write a number from 0 to 100, such as 50.',
     ],
     'band_not_from_zero.yaml': [
-        'band_not_from_zero.yaml:9: scale.bands[0].min: expected 0 (the first band starts at 0), found the number 10.',
+        "band_not_from_zero.yaml:9: scale.bands[0].min: expected 0 (the first band starts at 0), found the number 10. Hint: Start the first band at 'min: 0', so that every score falls in a band.",
     ],
     'band_over_100.yaml': [
-        'band_over_100.yaml:10: scale.bands[1].min: expected a number from 0 to 100, found the number 120.',
+        'band_over_100.yaml:10: scale.bands[1].min: expected a number from 0 to 100, found the number 120. Hint: Write a number from 0 to 100, such as 50.',
     ],
     'bands_descending.yaml': [
         'bands_descending.yaml:11: scale.bands[2].min: expected a number above 50, found the number 25. Hint: List the bands from the lowest score to the highest.',
     ],
     'comments_only.yaml': [
-        'comments_only.yaml: (top level): expected a mapping with the keys id, title, version and principles, found nothing (the file is empty).',
+        'comments_only.yaml: (top level): expected a mapping with the keys id, title, version and principles, found nothing (the file is empty). Hint: Start from questions/coproduction_quick.yaml; questions/SCHEMA.md describes every key.',
     ],
     'control_character.yaml': [
         'control_character.yaml:11:22: YAML syntax: expected printable text, found a character that is not allowed (#x0007). Hint: Remove control characters and save the file as plain UTF-8 text.',
@@ -64,32 +64,32 @@ EXPECTED: dict[str, list[str]] = {
         "easy_read_half.yaml:13: principles[0].statements[0].easy_read: expected both 'from' and 'to', found only 'from'. Hint: Give both Easy Read texts, or remove easy_read.",
     ],
     'empty.yaml': [
-        'empty.yaml: (top level): expected a mapping with the keys id, title, version and principles, found nothing (the file is empty).',
+        'empty.yaml: (top level): expected a mapping with the keys id, title, version and principles, found nothing (the file is empty). Hint: Start from questions/coproduction_quick.yaml; questions/SCHEMA.md describes every key.',
     ],
     'empty_to.yaml': [
-        'empty_to.yaml:11: principles[0].statements[0].to: expected text, found empty text.',
+        "empty_to.yaml:11: principles[0].statements[0].to: expected text, found empty text. Hint: Write the text after the colon, in quotes if it contains ': '.",
     ],
     'level_duplicate.yaml': [
         'level_duplicate.yaml:3: scale.levels: expected the whole numbers 0 to 4, one level each, found the values 0, 1, 2, 4. Hint: Scores are worked out on a 0-4 scale, so a bank needs exactly these five levels.',
-        'level_duplicate.yaml:6: scale.levels[3].value: expected a level value not used before, found 2 again (first in scale.levels[2]).',
+        'level_duplicate.yaml:6: scale.levels[3].value: expected a level value not used before, found 2 again (first in scale.levels[2]). Hint: Give each level its own value from 0 to 4.',
     ],
     'level_gap.yaml': [
         'level_gap.yaml:3: scale.levels: expected the whole numbers 0 to 4, one level each, found the values 0, 1, 3, 4. Hint: Scores are worked out on a 0-4 scale, so a bank needs exactly these five levels.',
     ],
     'level_missing_label.yaml': [
-        "level_missing_label.yaml:7: scale.levels[4].label: expected a value for 'label', found nothing (the key is missing).",
+        "level_missing_label.yaml:7: scale.levels[4].label: expected a value for 'label', found nothing (the key is missing). Hint: Add a line 'label: ...' at this level.",
     ],
     'level_not_integer.yaml': [
-        'level_not_integer.yaml:4: scale.levels[1].value: expected a whole number, found the number 1.5.',
+        'level_not_integer.yaml:4: scale.levels[1].value: expected a whole number, found the number 1.5. Hint: Write a whole number such as 2.',
     ],
     'missing_title.yaml': [
-        "missing_title.yaml:1: title: expected a value for 'title', found nothing (the key is missing).",
+        "missing_title.yaml:1: title: expected a value for 'title', found nothing (the key is missing). Hint: Add a line 'title: ...' at this level.",
     ],
     'multiple_documents.yaml': [
         "multiple_documents.yaml:12:1: YAML syntax: expected valid YAML, found a syntax error: expected a single document in the stream, but found another document. Hint: Keep one bank per file: remove the extra '---' line.",
     ],
     'no_statements.yaml': [
-        'no_statements.yaml:8: principles[0].statements: expected a list of statements, found an empty list.',
+        'no_statements.yaml:8: principles[0].statements: expected a list of statements, found an empty list. Hint: Add at least one item.',
     ],
     'non_string_key.yaml': [
         'non_string_key.yaml:3: (top level): expected text keys, found the number 2024 used as a key. Hint: Put the key in quotes, or check the indentation.',
@@ -98,19 +98,19 @@ EXPECTED: dict[str, list[str]] = {
         'not_utf8.yaml:10: file: expected UTF-8 text, found a byte that is not UTF-8 (0xe9 at byte 227). Hint: Save the file as UTF-8 (in most editors: Save as, then choose UTF-8).',
     ],
     'null_from.yaml': [
-        'null_from.yaml:10: principles[0].statements[0].from: expected text, found nothing.',
+        "null_from.yaml:10: principles[0].statements[0].from: expected text, found nothing. Hint: Write the text after the colon, in quotes if it contains ': '.",
     ],
     'principles_mapping.yaml': [
-        'principles_mapping.yaml:5: principles: expected a list of principles, found a mapping.',
+        "principles_mapping.yaml:5: principles: expected a list of principles, found a mapping. Hint: Start each item on its own line with '- '.",
     ],
     'python_tag.yaml': [
-        "python_tag.yaml:2: title: expected text, found a value tagged '!!python/object/apply:os.system'.",
+        "python_tag.yaml:2: title: expected text, found a value tagged '!!python/object/apply:os.system'. Hint: Remove the '!!' tag: a bank holds plain text only.",
     ],
     'references_text.yaml': [
-        "references_text.yaml:3: references: expected a list of text, found text 'Cahn (2000)'.",
+        "references_text.yaml:3: references: expected a list of text, found text 'Cahn (2000)'. Hint: Start each item on its own line with '- '.",
     ],
     'statements_text.yaml': [
-        "statements_text.yaml:8: principles[0].statements: expected a list of statements, found text 'We record needs.'.",
+        "statements_text.yaml:8: principles[0].statements: expected a list of statements, found text 'We record needs.'. Hint: Start each item on its own line with '- '.",
     ],
     'syntax_colon_in_text.yaml': [
         "syntax_colon_in_text.yaml:2:17: YAML syntax: expected valid YAML, found a syntax error: mapping values are not allowed here. Hint: Put text that contains ': ' in quotes.",
@@ -125,31 +125,31 @@ EXPECTED: dict[str, list[str]] = {
         "syntax_unclosed_quote.yaml:3:11: YAML syntax: expected valid YAML, found a syntax error: expected <block end>, but found '<scalar>'. Hint: Check the indentation and the quotes on this line and the line before.",
     ],
     'three_faults.yaml': [
-        "three_faults.yaml:1: title: expected a value for 'title', found nothing (the key is missing).",
+        "three_faults.yaml:1: title: expected a value for 'title', found nothing (the key is missing). Hint: Add a line 'title: ...' at this level.",
         "three_faults.yaml:1: id: expected an id, found text 'Demo'. Hint: Ids use lowercase letters, digits, '-' and '_', and start with a letter or digit, e.g. 'assets-1'.",
-        'three_faults.yaml:10: principles[0].statements[0].to: expected text, found empty text.',
+        "three_faults.yaml:10: principles[0].statements[0].to: expected text, found empty text. Hint: Write the text after the colon, in quotes if it contains ': '.",
     ],
     'title_number.yaml': [
         'title_number.yaml:2: title: expected text, found the number 42. Hint: Put it in quotes if it is meant as text.',
     ],
     'top_level_list.yaml': [
-        'top_level_list.yaml:1: (top level): expected a mapping with the keys id, title, version and principles, found a list.',
+        'top_level_list.yaml:1: (top level): expected a mapping with the keys id, title, version and principles, found a list. Hint: Start from questions/coproduction_quick.yaml; questions/SCHEMA.md describes every key.',
     ],
     'top_level_text.yaml': [
-        "top_level_text.yaml:1: (top level): expected a mapping with the keys id, title, version and principles, found text 'Just some notes about co-production.'.",
+        "top_level_text.yaml:1: (top level): expected a mapping with the keys id, title, version and principles, found text 'Just some notes about co-production.'. Hint: Start from questions/coproduction_quick.yaml; questions/SCHEMA.md describes every key.",
     ],
     'unknown_key_no_match.yaml': [
-        "unknown_key_no_match.yaml:3: colour: expected one of the keys id, title, version, principles, language, description, references, scale, perspectives, found the unknown key 'colour'.",
+        "unknown_key_no_match.yaml:3: colour: expected one of the keys id, title, version, principles, language, description, references, scale, perspectives, found the unknown key 'colour'. Hint: Remove it, or check its indentation.",
     ],
     'unknown_statement_key.yaml': [
-        "unknown_statement_key.yaml:9: principles[0].statements[0].from: expected a value for 'from', found nothing (the key is missing).",
+        "unknown_statement_key.yaml:9: principles[0].statements[0].from: expected a value for 'from', found nothing (the key is missing). Hint: Add a line 'from: ...' at this level.",
         "unknown_statement_key.yaml:10: principles[0].statements[0].form: expected one of the keys id, from, to, easy_read, prompt, references, found the unknown key 'form'. Hint: Did you mean 'from'?",
     ],
     'unknown_top_key.yaml': [
         "unknown_top_key.yaml:3: descripton: expected one of the keys id, title, version, principles, language, description, references, scale, perspectives, found the unknown key 'descripton'. Hint: Did you mean 'description'?",
     ],
     'version_list.yaml': [
-        'version_list.yaml:3: version: expected text or a number, found a list.',
+        "version_list.yaml:3: version: expected text or a number, found a list. Hint: Write one version such as '1.0'.",
     ],
 }
 
@@ -172,3 +172,8 @@ def test_load_bank_three_faults_reports_three_problems() -> None:
         load_bank(BAD_BANKS / "three_faults.yaml")
     assert [(problem.line, problem.path) for problem in caught.value.problems] == [
         (1, "title"), (1, "id"), (10, "principles[0].statements[0].to")]
+
+
+def test_bad_banks_every_problem_ends_with_a_hint() -> None:
+    lines = [line for lines in EXPECTED.values() for line in lines]
+    assert all(" Hint: " in line for line in lines), [line for line in lines if " Hint: " not in line]

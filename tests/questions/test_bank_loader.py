@@ -157,7 +157,8 @@ def test_load_bank_text_collects_all_problems() -> None:
     error = _error(text, "three.yaml")
     assert [(p.line, p.path) for p in error.problems] == [
         (1, "title"), (1, "id"), (2, "titel"), (11, "principles[0].statements[0].to")]
-    assert str(error).splitlines()[3] == "three.yaml:11: principles[0].statements[0].to: expected text, found nothing."
+    assert str(error).splitlines()[3] == ("three.yaml:11: principles[0].statements[0].to: expected text, found nothing. "
+                                          "Hint: Write the text after the colon, in quotes if it contains ': '.")
 
 
 def test_load_bank_text_problems_carry_node_lines() -> None:

@@ -14,17 +14,20 @@ SAVE_AS = "Hint: Save the file as CSV UTF-8 (in Excel: File > Save As > CSV UTF-
 WHOLE = "expected a whole number from 0 to 4, or nothing for don't know"
 PERSPECTIVES = "expected one of staff, people_using_services, carers, managers, commissioners"
 STATEMENT = "expected a statement id from bank coproduction-quick"
+USE = "Hint: Use 0, 1, 2, 3, 4 (from 'mostly like From' to 'mostly like To')."
 
 EXPECTED = {
     "binary_junk.csv": [f"binary_junk.csv: file: expected a CSV text file, found binary data. "
                         f"{SAVE_AS}"],
     "duplicate_rows.csv": [
         "duplicate_rows.csv: row 4: expected one answer per respondent and statement, found a "
-        "second answer from respondent 'r1' to statement 'quick-assets' (first in row 2)."],
+        "second answer from respondent 'r1' to statement 'quick-assets' (first in row 2). Hint: Keep one of "
+        "the two rows, or give the second person their own respondent label."],
     "empty.csv": ["empty.csv: file: expected a header row and one row per answer, found an empty "
                   "file. Hint: Start from the template: it has the header row."],
     "empty_respondent.csv": ["empty_respondent.csv: row 2, column respondent: expected a "
-                             "respondent id, found nothing."],
+                             "respondent id, found nothing. Hint: Give each person a label (e.g. r1) "
+                             "and use it on all their rows."],
     "excel_workbook.csv": [f"excel_workbook.csv: file: expected a CSV text file, found an Excel "
                            f"workbook or other zip file. {SAVE_AS}"],
     "extra_cells.csv": [
@@ -39,28 +42,30 @@ EXPECTED = {
         "missing_columns.csv: row 1 (header): expected the columns respondent, perspective, "
         "statement, current, target, comment, found no columns 'perspective', 'current', "
         "'target', 'comment'. Hint: The first row must name the columns; the template has them."],
-    "non_integer.csv": [f"non_integer.csv: row 2, column current: {WHOLE}, found '2.5'."],
+    "non_integer.csv": [f"non_integer.csv: row 2, column current: {WHOLE}, found '2.5'. {USE}"],
     "non_numeric.csv": [
         f"non_numeric.csv: row 2, column current: {WHOLE}, found 'three'. Hint: Leave the cell "
         "empty for don't know.",
         f"non_numeric.csv: row 3, column current: {WHOLE}, found 'don't know'. Hint: Leave the "
         "cell empty for don't know."],
-    "out_of_range.csv": [f"out_of_range.csv: row 2, column current: {WHOLE}, found '5'.",
-                         f"out_of_range.csv: row 3, column target: {WHOLE}, found '-1'."],
+    "out_of_range.csv": [f"out_of_range.csv: row 2, column current: {WHOLE}, found '5'. {USE}",
+                         f"out_of_range.csv: row 3, column target: {WHOLE}, found '-1'. {USE}"],
     "two_perspectives.csv": [
         "two_perspectives.csv: row 3, column perspective: expected the same perspective on every "
-        "row of respondent 'r1' (row 2 says 'staff'), found 'carers'."],
+        "row of respondent 'r1' (row 2 says 'staff'), found 'carers'. Hint: Each person answers from one "
+        "point of view; give a second person their own label."],
     "unknown_perspective.csv": [
         f"unknown_perspective.csv: row 2, column perspective: {PERSPECTIVES}, found 'Staff and "
         "volunteers'. Hint: Did you mean 'staff'?",
         f"unknown_perspective.csv: row 3, column perspective: {PERSPECTIVES}, found "
-        "'volunteers'."],
+        "'volunteers'. Hint: Use one of the ids listed."],
     "unknown_statements.csv": [
         f"unknown_statements.csv: row 2, column statement: {STATEMENT}, found 'quick-asets'. "
         "Hint: Did you mean 'quick-assets'?",
         f"unknown_statements.csv: row 3, column statement: {STATEMENT}, found 'networks'. "
         "Hint: Did you mean 'quick-networks'?",
-        f"unknown_statements.csv: row 4, column statement: {STATEMENT}, found 'question-7'."],
+        f"unknown_statements.csv: row 4, column statement: {STATEMENT}, found 'question-7'. "
+        "Hint: Use the statement ids in the template for this bank."],
 }
 VALID = {
     "bom_semicolons_valid.csv": [["r1", "staff", "quick-assets", 2.0, 3.0, "Très bien"],
@@ -100,3 +105,8 @@ def test_bad_responses_fifty_megabytes_rejected_before_parsing(tmp_path: Path) -
         read_responses_csv(path.read_bytes(), load_builtin("coproduction-quick"), source=path.name)
     assert str(error.value) == ("huge.csv: file: expected a file of at most 20 MB, found 50.0 MB. "
                                 "Hint: Split the answers into several files of at most 20 MB.")
+
+
+def test_bad_responses_every_problem_ends_with_a_hint() -> None:
+    lines = [line for lines in EXPECTED.values() for line in lines]
+    assert all(" Hint: " in line for line in lines), [line for line in lines if " Hint: " not in line]

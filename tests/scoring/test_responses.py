@@ -64,34 +64,34 @@ def test_validate_responses_ignores_blank_template_rows(bank: Bank) -> None:
 
 MESSAGES = [
     ("empty respondent", ",staff,s1a,1,2,",
-     "responses.csv: row 2, column respondent: expected a respondent id, found nothing."),
+     "responses.csv: row 2, column respondent: expected a respondent id, found nothing. Hint: Give each person a label (e.g. r1) and use it on all their rows."),
     ("unknown perspective", "r1,nurses,s1a,1,2,",
      "responses.csv: row 2, column perspective: expected one of staff, carers, managers, "
-     "found 'nurses'."),
+     "found 'nurses'. Hint: Use one of the ids listed."),
     ("perspective label", "r1,Carers,s1a,1,2,",
      "responses.csv: row 2, column perspective: expected one of staff, carers, managers, "
      "found 'Carers'. Hint: Did you mean 'carers'?"),
     ("empty perspective", "r1,,s1a,1,2,",
      "responses.csv: row 2, column perspective: expected one of staff, carers, managers, "
-     "found nothing."),
+     "found nothing. Hint: Use one of the ids listed."),
     ("unknown statement", "r1,staff,s3,1,2,",
      "responses.csv: row 2, column statement: expected a statement id from bank mini, "
      "found 's3'. Hint: Did you mean 's3a'?"),
     ("unrelated statement", "r1,staff,banana,1,2,",
      "responses.csv: row 2, column statement: expected a statement id from bank mini, "
-     "found 'banana'."),
+     "found 'banana'. Hint: Use the statement ids in the template for this bank."),
     ("non-numeric", "r1,staff,s1a,three,2,",
      "responses.csv: row 2, column current: expected a whole number from 0 to 4, or nothing "
      "for don't know, found 'three'. Hint: Leave the cell empty for don't know."),
     ("out of range", "r1,staff,s1a,1,5,",
      "responses.csv: row 2, column target: expected a whole number from 0 to 4, or nothing "
-     "for don't know, found '5'."),
+     "for don't know, found '5'. Hint: Use 0, 1, 2, 3, 4 (from 'mostly like From' to 'mostly like To')."),
     ("negative", "r1,staff,s1a,-1,2,",
      "responses.csv: row 2, column current: expected a whole number from 0 to 4, or nothing "
-     "for don't know, found '-1'."),
+     "for don't know, found '-1'. Hint: Use 0, 1, 2, 3, 4 (from 'mostly like From' to 'mostly like To')."),
     ("not whole", "r1,staff,s1a,2.5,2,",
      "responses.csv: row 2, column current: expected a whole number from 0 to 4, or nothing "
-     "for don't know, found '2.5'."),
+     "for don't know, found '2.5'. Hint: Use 0, 1, 2, 3, 4 (from 'mostly like From' to 'mostly like To')."),
     ("text nan", "r1,staff,s1a,nan,2,",
      "responses.csv: row 2, column current: expected a whole number from 0 to 4, or nothing "
      "for don't know, found 'nan'. Hint: Leave the cell empty for don't know."),
@@ -112,9 +112,9 @@ def test_validate_responses_reports_duplicates_and_second_perspective(bank: Bank
         validate_responses(csv_frame(text), bank)
     assert problems(error) == [
         "responses.csv: row 4, column perspective: expected the same perspective on every row "
-        "of respondent 'r1' (row 2 says 'staff'), found 'carers'.",
+        "of respondent 'r1' (row 2 says 'staff'), found 'carers'. Hint: Each person answers from one point of view; give a second person their own label.",
         "responses.csv: row 5: expected one answer per respondent and statement, found a second "
-        "answer from respondent 'r1' to statement 's1a' (first in row 2).",
+        "answer from respondent 'r1' to statement 's1a' (first in row 2). Hint: Keep one of the two rows, or give the second person their own respondent label.",
     ]
 
 
@@ -123,11 +123,11 @@ def test_validate_responses_lists_every_problem_in_row_order(bank: Bank) -> None
     with pytest.raises(ResponseError) as error:
         validate_responses(csv_frame(text), bank, source="round1.csv")
     assert problems(error) == [
-        "round1.csv: row 3, column respondent: expected a respondent id, found nothing.",
+        "round1.csv: row 3, column respondent: expected a respondent id, found nothing. Hint: Give each person a label (e.g. r1) and use it on all their rows.",
         "round1.csv: row 3, column statement: expected a statement id from bank mini, "
-        "found 'zzz'.",
+        "found 'zzz'. Hint: Use the statement ids in the template for this bank.",
         "round1.csv: row 3, column current: expected a whole number from 0 to 4, or nothing "
-        "for don't know, found '9'.",
+        "for don't know, found '9'. Hint: Use 0, 1, 2, 3, 4 (from 'mostly like From' to 'mostly like To').",
         "round1.csv: row 3, column target: expected a whole number from 0 to 4, or nothing "
         "for don't know, found 'x'. Hint: Leave the cell empty for don't know.",
     ]
@@ -141,7 +141,7 @@ def test_validate_responses_allowed_perspectives_override(bank: Bank) -> None:
         validate_responses(csv_frame(f"{HEADER}\nr1,staff,s1a,1,2,"), bank,
                            allowed_perspectives=["nurses", "doctors"])
     assert problems(error) == ["responses.csv: row 2, column perspective: expected one of "
-                               "nurses, doctors, found 'staff'."]
+                               "nurses, doctors, found 'staff'. Hint: Use one of the ids listed."]
 
 
 def test_validate_responses_missing_columns(bank: Bank) -> None:
@@ -210,7 +210,8 @@ def test_read_responses_csv_keeps_spreadsheet_row_numbers_across_blank_lines(ban
     with pytest.raises(ResponseError) as error:
         read_responses_csv(data, bank)
     assert problems(error) == ["responses.csv: row 4, column current: expected a whole number "
-                               "from 0 to 4, or nothing for don't know, found '8'."]
+                               "from 0 to 4, or nothing for don't know, found '8'. "
+                               "Hint: Use 0, 1, 2, 3, 4 (from 'mostly like From' to 'mostly like To')."]
 
 
 CSV_ERRORS = [

@@ -62,6 +62,7 @@ def assessment_report(engine: Engine, assessment: storage.Assessment, now: dt.da
         baseline_responses=counted_answers(engine, baseline) if baseline else None,
         baseline_label=assessment_label(baseline) if baseline else None,
         baseline_threshold=baseline.threshold if baseline else None,
+        baseline_actions=storage.list_actions(engine, baseline.id) if baseline else (),
         actions=storage.list_actions(engine, assessment.id),
         agreed=storage.agreed_ratings(engine, assessment.id),
         generated_at=now or dt.datetime.now(dt.timezone.utc),

@@ -34,8 +34,8 @@ from scoring import (
     strengths,
 )
 
-__all__ = ["ActionRow", "AgreedRow", "Change", "Fact", "Highlight", "PerspectiveGap", "PerspectiveScore",
-           "PrincipleRow", "Report", "build_report", "format_date"]
+__all__ = ["CLOSED_STATUSES", "ActionRow", "AgreedRow", "Change", "Fact", "Highlight", "PerspectiveGap", "PerspectiveScore",
+           "PrincipleRow", "Report", "build_report", "format_date", "still_open"]
 
 EMPTY_RADAR = pd.DataFrame({"series": pd.Series(dtype=str), "principle": pd.Series(dtype=str),
                             "score": pd.Series(dtype=float)})
@@ -171,6 +171,14 @@ def _actions(actions: Sequence[Any], bank: Bank) -> tuple[ActionRow, ...]:
     return tuple(rows)
 
 
+CLOSED_STATUSES = ("done", "dropped")
+
+
+def still_open(actions: Sequence[Any]) -> list[Any]:
+    """Actions neither done nor dropped."""
+    return [action for action in actions if _text(_field(action, "status")).strip().lower() not in CLOSED_STATUSES]
+
+
 def _agreed(agreed: Mapping[str, Any], bank: Bank) -> tuple[AgreedRow, ...]:
     """Agreed ratings in bank order; ratings for statements no longer in the bank are left out."""
     labels = {level.value: level.label for level in bank.scale.levels}
@@ -191,6 +199,7 @@ def _agreed(agreed: Mapping[str, Any], bank: Bank) -> tuple[AgreedRow, ...]:
 def build_report(*, bank: Bank, organisation: str, team: str, title: str, assessment_date: date,
                  responses: pd.DataFrame, threshold: int = 3, baseline_responses: pd.DataFrame | None = None,
                  baseline_label: str | None = None, baseline_threshold: int | None = None, actions: Sequence[Any] = (),
+                 baseline_actions: Sequence[Any] = (),
                  agreed: Mapping[str, Any] = MappingProxyType({}), generated_at: datetime) -> Report:
     """The report model for one assessment; scores are withheld below the anonymity threshold.
 
@@ -226,6 +235,7 @@ def build_report(*, bank: Bank, organisation: str, team: str, title: str, assess
                   bank_version=bank.version, assessment_date=format_date(assessment_date),
                   generated_at=format_date(generated_at), threshold=threshold, principles=principles,
                   baseline_label=baseline_label, actions=_actions(actions, bank),
+                  carried_actions=_actions(still_open(baseline_actions), bank),
                   method=method_paragraphs(bank, threshold))
     if withheld:
         # Below the threshold nothing derived from answers may appear: no scores, no statements.

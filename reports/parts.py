@@ -133,3 +133,5 @@ class Report:
     actions: tuple[ActionRow, ...]
     agreed: tuple[AgreedRow, ...]
     method: tuple[str, ...]
+    # The baseline's actions not yet done or dropped: what the team still owes from last time.
+    carried_actions: tuple[ActionRow, ...] = ()

@@ -13,7 +13,7 @@ from fpdf.util import Padding
 
 from reports.errors import ReportError, report_error
 from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable
-from reports.parts import Highlight, Report
+from reports.parts import ActionRow, Highlight, Report
 
 APP_NAME = "Co-production: how are you doing?"
 FONT = "DejaVu"
@@ -326,12 +326,20 @@ def _rule(doc: ReportDocument) -> None:
 
 
 def _actions(doc: ReportDocument, report: Report) -> None:
-    """The action plan, every text printed in full."""
+    """The action plan, then what is still open from the baseline; every text printed in full."""
     doc.heading("Action plan", space=30)
     if not report.actions:
         doc.paragraph("No actions have been recorded yet.", size=10, colour=MUTED)
-        return
-    for number, action in enumerate(report.actions, start=1):
+    _action_list(doc, report.actions)
+    if report.carried_actions:
+        doc.heading(f"Still open from {_shown(report.baseline_label or '', 'last time')}", space=30)
+        doc.paragraph("Actions agreed last time that are not yet done or dropped.", size=9, colour=MUTED)
+        _action_list(doc, report.carried_actions)
+
+
+def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:
+    """Numbered actions with owner, due date and status."""
+    for number, action in enumerate(actions, start=1):
         doc.ensure_space(22)
         doc.paragraph(f"{number}. {_shown(action.principle_name, 'General')}", size=10, bold=True, after=0.5)
         doc.paragraph(_shown(action.description), size=10, after=0.8)

@@ -9,6 +9,9 @@ import streamlit as st
 import storage
 from questions.errors import ProjectError
 from questions.schema import Bank
+from coproduction.reporting import baseline_of
+from reports.model import still_open
+from ui.access import may_see
 from ui.context import engine, md, show_error
 
 STATUSES = ("planned", "in progress", "done", "dropped")
@@ -67,3 +70,23 @@ def render_actions(assessment: storage.Assessment, bank: Bank, editable: bool = 
                     show_error(error)
                 else:
                     st.rerun()
+
+
+def render_still_open(assessment: storage.Assessment, bank: Bank) -> None:
+    """The baseline's actions not yet done or dropped (the same baseline as the PDF), with where to update them."""
+    baseline = baseline_of(engine(), assessment, bank, may_see)
+    if baseline is None:
+        return
+    names = {p.id: p.name for p in bank.principles}
+    carried = still_open(storage.list_actions(engine(), baseline.id))
+    if not carried:
+        return
+    st.subheader(f"Still open from {md(baseline.title)}")
+    for action in carried:
+        due = f" · due {action.due_date:%d %b %Y}" if action.due_date else ""
+        owner = f" · {md(action.owner)}" if action.owner else ""
+        st.markdown(f"- **{md(names.get(action.principle, action.principle))}**: {md(action.description)} "
+                    f"({action.status}{owner}{due})")
+    page = "views/facilitate.py" if baseline.mode == "workshop" else "views/results.py"
+    st.page_link(page, label=f"Update them in {baseline.title}", query_params={"a": str(baseline.id)},
+                 icon=":material/edit:")

@@ -11,7 +11,7 @@ import storage
 from questions.errors import ProjectError
 from reports import charts
 from ui.access import assessment_from_query, held_key, remember_key
-from ui.actions import render_actions
+from ui.actions import render_actions, render_still_open
 from ui.context import bank_for, engine, md, show_error
 from ui.discussion import render_discussion
 from ui.downloads import answer_downloads, pdf_download
@@ -86,6 +86,7 @@ with results_tab:
     note_locked_earlier(assessment)
 with actions_tab:
     render_actions(assessment, bank, editable=True)
+    render_still_open(assessment, bank)
 with session_tab:
     if assessment.status == "open":
         st.write("The session is open: participants can join and send answers.")

@@ -6,7 +6,7 @@ import streamlit as st
 
 import storage
 from ui.access import assessment_from_query
-from ui.actions import render_actions
+from ui.actions import render_actions, render_still_open
 from ui.context import bank_for, engine, md
 from ui.downloads import answer_downloads, pdf_download
 from ui.history import answers_of, earlier_of, note_locked_earlier
@@ -27,6 +27,7 @@ note_locked_earlier(assessment)
 
 st.header("Action plan")
 render_actions(assessment, bank, editable=True)
+render_still_open(assessment, bank)
 
 st.header("Downloads")
 stem = f"coproduction-{assessment.id}"

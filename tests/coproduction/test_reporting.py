@@ -45,3 +45,14 @@ def test_assessment_report_baseline_only_from_sessions_the_viewer_may_see(engine
     assert assessment_report(engine, later).baseline_label is not None
     hidden = assessment_report(engine, later, may_see=lambda a: a.mode != "workshop")
     assert hidden.baseline_label is None and hidden.changes == ()
+
+
+def test_assessment_report_carries_the_baselines_open_actions(engine: Engine) -> None:
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    spring = storage.create_assessment(engine, team.id, _quick(engine), "Spring", threshold=1)
+    _send(engine, spring, "staff", 1, "spring-0")
+    storage.add_action(engine, spring.id, "assets", "Still going", status="in progress")
+    storage.add_action(engine, spring.id, "assets", "All done", status="done")
+    autumn = storage.create_assessment(engine, team.id, _quick(engine), "Autumn", threshold=1)
+    _send(engine, autumn, "staff", 3, "autumn-0")
+    assert [a.description for a in assessment_report(engine, autumn).carried_actions] == ["Still going"]

@@ -128,3 +128,13 @@ def test_build_report_scores_the_baseline_at_its_own_stricter_threshold(bank: Ba
     assert report.changes == ()
     assert "The baseline had fewer than 3 respondents, so no change since then is shown." in report.notes
     assert set(report.radar["series"]) == {"Current", "Target"}
+
+
+def test_build_report_carries_only_the_baselines_unfinished_actions(bank: Bank, responses: pd.DataFrame) -> None:
+    earlier = [{"principle": "assets", "description": "Ask about strengths", "status": "in progress"},
+               {"principle": "reciprocity", "description": "Start a time bank", "status": "done"},
+               {"principle": "networks", "description": "Peer group", "status": "dropped"},
+               {"principle": "networks", "description": "Map local groups", "status": "planned"}]
+    report = build_report(**report_kwargs(bank, responses), baseline_actions=earlier)
+    assert [a.description for a in report.carried_actions] == ["Ask about strengths", "Map local groups"]
+    assert report.actions == ()

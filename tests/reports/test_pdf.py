@@ -230,3 +230,16 @@ def test_render_pdf_prints_hebrew_and_arabic_letters(bank: Bank, responses: pd.D
     assert all(word in subtitle or word[::-1] in subtitle for word in f"{hebrew} {arabic}".split())
     assert "?" not in subtitle
     assert "שלום" in text or "םולש" in text
+
+
+def test_build_pdf_lists_actions_still_open_from_last_time(bank: Bank, responses: pd.DataFrame) -> None:
+    earlier = [{"principle": "assets", "description": "Ask about strengths at the first visit", "owner": "Rhian",
+                "status": "in progress"}, {"principle": "assets", "description": "Finished work", "status": "done"}]
+    report = build_report(**report_kwargs(bank, responses), baseline_label="Spring (2 Mar 2026)",
+                          baseline_actions=earlier, actions=ACTIONS)
+    _pages, text = pdf_text(build_pdf(report))
+    flat = squashed(text)
+    assert squashed("Still open from Spring (2 Mar 2026)") in flat
+    assert squashed("Ask about strengths at the first visit") in flat
+    assert squashed("Finished work") not in flat
+    assert flat.index(squashed("Set up a time bank")) < flat.index(squashed("Still open from"))

@@ -84,3 +84,16 @@ def test_results_score_an_earlier_session_at_its_own_threshold(engine: Engine) -
     assert not at.exception
     assert "Lone first" not in _charts_text(at)
     assert "1 earlier assessment had too few respondents to show, so they are not in the trend." in [c.value for c in at.caption]
+
+
+def test_results_list_actions_still_open_from_the_baseline(engine: Engine) -> None:
+    first = _assessment(engine, people=3)
+    storage.add_action(engine, first.id, "assets", "Ask people what they are good at", status="planned")
+    storage.add_action(engine, first.id, "assets", "Already finished", status="done")
+    later = storage.create_assessment(engine, first.team_id, bank_row(engine, "coproduction-full"), "Autumn")
+    seed_answers(engine, later, "coproduction-full", 3, seed=4)
+    at = open_page("views/results.py", a=str(later.id))
+    assert not at.exception
+    assert "Still open from Spring" in [h.value for h in at.subheader]
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Ask people what they are good at" in shown and "Already finished" not in shown

@@ -92,6 +92,9 @@ def compose(text: str, source: str) -> Node | None:
         detail = detail.removeprefix("found ")
         hint = next((h for key, h in _SYNTAX_HINTS if key in detail), _DEFAULT_SYNTAX_HINT)
         mark = error.problem_mark or error.context_mark
+        opened = _opened_at(error)
+        if opened:
+            hint = opened
         problem = _at_mark(source, "YAML syntax", "valid YAML", f"a syntax error: {detail}", mark, hint)
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
@@ -107,6 +110,17 @@ def compose(text: str, source: str) -> Node | None:
         if loader is not None:
             loader.dispose()
     raise BankError([problem])
+
+
+def _opened_at(error: yaml.MarkedYAMLError) -> str | None:
+    """Where an unclosed quote or bracket starts, when YAML reports the error further down."""
+    context, start, end = str(error.context or ""), error.context_mark, error.problem_mark
+    if start is None or end is None or start.line == end.line:
+        return None
+    what = "quote" if "quoted scalar" in context else "bracket" if "flow" in context else None
+    if what is None:
+        return None
+    return f"Close the {what} opened at line {start.line + 1}, column {start.column + 1}."
 
 
 def _at_mark(source: str, path: str, expected: str, found: str, mark: Any, hint: str) -> Problem:

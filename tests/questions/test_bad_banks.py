@@ -119,7 +119,7 @@ EXPECTED: dict[str, list[str]] = {
         "syntax_tab_indent.yaml:6:1: YAML syntax: expected valid YAML, found a syntax error: character '\\t' that cannot start any token. Hint: Indent with spaces, not tabs.",
     ],
     'syntax_unclosed_bracket.yaml': [
-        "syntax_unclosed_bracket.yaml:5:11: YAML syntax: expected valid YAML, found a syntax error: expected ',' or ']', but got ':'. Hint: Check the indentation and the quotes on this line and the line before.",
+        "syntax_unclosed_bracket.yaml:5:11: YAML syntax: expected valid YAML, found a syntax error: expected ',' or ']', but got ':'. Hint: Close the bracket opened at line 4, column 13.",
     ],
     'syntax_unclosed_quote.yaml': [
         "syntax_unclosed_quote.yaml:3:11: YAML syntax: expected valid YAML, found a syntax error: expected <block end>, but found '<scalar>'. Hint: Check the indentation and the quotes on this line and the line before.",

@@ -203,3 +203,9 @@ def test_schema_doc_example_loads() -> None:
     bank = load_bank_text(example.group(1), "SCHEMA.md")
     assert bank.statement("assets-1").easy_read_to == "We write down what people are good at."
     assert bank.statement("assets-1").references == ("nef & NESTA (2010) Public Services Inside Out.",)
+
+
+def test_load_bank_text_unclosed_quote_points_at_where_it_opens() -> None:
+    error = _error('id: demo\ntitle: "Demo bank\nversion: 1\nprinciples: []\n', "quote.yaml")
+    assert str(error) == ("quote.yaml:5:1: YAML syntax: expected valid YAML, found a syntax error: unexpected end of "
+                          "stream. Hint: Close the quote opened at line 2, column 8.")

@@ -112,3 +112,33 @@ def test_properties_dont_know_rows_change_no_score(group, threshold: int, newcom
     assert (before.n_respondents, before.withheld) == (after.n_respondents, after.withheld)
     for name, values in numbers(before).items():
         assert same(values, numbers(after)[name]), name
+
+
+@FAST
+@given(GROUPS, st.integers(1, 4), st.booleans())
+def test_properties_dont_know_rows_change_no_respondent_or_perspective_score(group, threshold: int,
+                                                                             newcomer: bool) -> None:
+    # As above, for each person's own scores and for the scores by perspective.
+    unknown = [(p, row, [NAN if v is None else a for v, a in zip(row, aims)]) for p, row, aims in group]
+    filled = [(p, [NAN if v is None else v for v in row], aims) for p, row, aims in unknown]
+    extra = [("carers", [NAN] * 6, [NAN] * 6)] if newcomer else []
+    columns = ["respondent", "principle", "current_score", "target_score", "gap", "insufficient"]
+    own_before = score_respondents(frame(unknown), BANK)[columns].reset_index(drop=True)
+    own_after = score_respondents(frame(filled + extra), BANK)[columns]
+    own_after = own_after[own_after["respondent"].isin(set(own_before["respondent"]))].reset_index(drop=True)
+    pd.testing.assert_frame_equal(own_before, own_after, check_dtype=False)
+    before = score_perspectives(frame(unknown), BANK, threshold)
+    after = score_perspectives(frame(filled + extra), BANK, threshold)
+    pd.testing.assert_frame_equal(before.scores, after.scores)
+    pd.testing.assert_frame_equal(before.gaps, after.gaps)
+
+
+@FAST
+@given(GROUPS, st.integers(1, 4))
+def test_properties_no_hidden_perspective_cell_can_be_worked_out(group, threshold: int) -> None:
+    # Where a perspective group's cell is hidden while people are behind it, no group shows that principle.
+    result = score_perspectives(frame(group), BANK, threshold)
+    for _principle, cells in result.scores.groupby("principle"):
+        hidden_with_people = (cells["score"].isna() & (cells["n"] > 0)).any()
+        if hidden_with_people:
+            assert cells["score"].isna().all()

@@ -156,14 +156,15 @@ def render_results(
     with tabs[2]:
         detail = _statement_table(bank, result.statements, "mean", "Mean (0-4)")
         detail["Mean (0-4)"] = ["–" if pd.isna(v) else f"{v:.1f}" for v in detail["Mean (0-4)"]]
-        detail["Agreement"] = result.statements["agreement"].to_numpy()
+        detail["Agreement"] = result.statements["agreement"].to_numpy() * 100
         detail["Answers"] = result.statements["n"].to_numpy()
         detail["Don't know"] = result.statements["dont_know"].to_numpy()
         # Numbers before the long From/To texts, so they are never scrolled off a laptop screen.
         st.dataframe(detail, hide_index=True,
                      column_order=["Principle", "Mean (0-4)", "Agreement", "Answers", "Don't know", "From", "To"],
                      column_config={
-                         "Agreement": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent"),
+                         # Whole percents: "29%", not "29.29%".
+                         "Agreement": st.column_config.ProgressColumn(min_value=0.0, max_value=100.0, format="%.0f%%"),
                          "From": st.column_config.TextColumn(width="large"),
                          "To": st.column_config.TextColumn(width="large"),
                      })

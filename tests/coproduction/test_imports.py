@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,24 +10,16 @@ from sqlalchemy.engine import Engine
 import storage
 from coproduction.imports import import_answers_csv
 from questions.errors import ProjectError
-from tests.storage.engines import sqlite_engine
+from tests.coproduction.conftest import quick_row
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad_responses"
 BAD = sorted(p for p in CORPUS.glob("*.csv") if not p.stem.endswith("_valid"))
 GOOD = sorted(CORPUS.glob("*_valid.csv"))
 
 
-@pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = sqlite_engine(tmp_path)
-    storage.install_builtin_banks(engine)
-    yield engine
-    engine.dispose()
-
-
 def _assessment(engine: Engine) -> storage.Assessment:
     team = storage.create_team(engine, "Riverside Council", "Day services")
-    row = next(b.id for b in storage.list_banks(engine) if b.bank_id == "coproduction-quick")
+    row = quick_row(engine)
     return storage.create_assessment(engine, team.id, row, "Imported")
 
 
@@ -70,7 +61,7 @@ def test_imports_fifty_megabyte_file_is_refused_and_saves_nothing(engine: Engine
 
 def test_imports_perspective_outside_the_session_is_refused(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
-    row = next(b.id for b in storage.list_banks(engine) if b.bank_id == "coproduction-quick")
+    row = quick_row(engine)
     workshop, _key = storage.create_workshop(engine, team.id, row, "W", ("staff",), 3)
     data = b"respondent,perspective,statement,current,target,comment\nr1,carers,quick-assets,2,3,\n"
     with pytest.raises(ProjectError) as caught:

@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from sqlalchemy.engine import Engine
 
 import storage
 from coproduction.reporting import assessment_report
-from tests.coproduction.test_team_data import _quick, _send
-from tests.storage.engines import sqlite_engine
-
-
-@pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = sqlite_engine(tmp_path)
-    storage.install_builtin_banks(engine)
-    yield engine
-    engine.dispose()
+from tests.coproduction.conftest import quick_row, send
 
 
 def test_assessment_report_baseline_skips_a_session_too_small_to_show(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
-    spring = storage.create_assessment(engine, team.id, _quick(engine), "Spring", threshold=3)
+    spring = storage.create_assessment(engine, team.id, quick_row(engine), "Spring", threshold=3)
     for i in range(3):
-        _send(engine, spring, "staff", 1, f"spring-{i}")
-    summer = storage.create_assessment(engine, team.id, _quick(engine), "Summer", threshold=3)
-    _send(engine, summer, "staff", 4, "summer-0")
-    autumn = storage.create_assessment(engine, team.id, _quick(engine), "Autumn", threshold=1)
-    _send(engine, autumn, "staff", 3, "autumn-0")
+        send(engine, spring, "staff", 1, f"spring-{i}")
+    summer = storage.create_assessment(engine, team.id, quick_row(engine), "Summer", threshold=3)
+    send(engine, summer, "staff", 4, "summer-0")
+    autumn = storage.create_assessment(engine, team.id, quick_row(engine), "Autumn", threshold=1)
+    send(engine, autumn, "staff", 3, "autumn-0")
     report = assessment_report(engine, autumn)
     assert report.baseline_label is not None and report.baseline_label.startswith("Spring")
     assert [(c.baseline, c.latest, c.change) for c in report.changes] == [(25.0, 75.0, 50.0)] * 6
@@ -38,10 +25,10 @@ def test_assessment_report_baseline_skips_a_session_too_small_to_show(engine: En
 
 def test_assessment_report_baseline_only_from_sessions_the_viewer_may_see(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
-    workshop, _key = storage.create_workshop(engine, team.id, _quick(engine), "Workshop", ("staff",), 1)
-    _send(engine, workshop, "staff", 1, "ws-0")
-    later = storage.create_assessment(engine, team.id, _quick(engine), "Later", threshold=1)
-    _send(engine, later, "staff", 3, "later-0")
+    workshop, _key = storage.create_workshop(engine, team.id, quick_row(engine), "Workshop", ("staff",), 1)
+    send(engine, workshop, "staff", 1, "ws-0")
+    later = storage.create_assessment(engine, team.id, quick_row(engine), "Later", threshold=1)
+    send(engine, later, "staff", 3, "later-0")
     assert assessment_report(engine, later).baseline_label is not None
     hidden = assessment_report(engine, later, may_see=lambda a: a.mode != "workshop")
     assert hidden.baseline_label is None and hidden.changes == ()
@@ -49,10 +36,10 @@ def test_assessment_report_baseline_only_from_sessions_the_viewer_may_see(engine
 
 def test_assessment_report_carries_the_baselines_open_actions(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
-    spring = storage.create_assessment(engine, team.id, _quick(engine), "Spring", threshold=1)
-    _send(engine, spring, "staff", 1, "spring-0")
+    spring = storage.create_assessment(engine, team.id, quick_row(engine), "Spring", threshold=1)
+    send(engine, spring, "staff", 1, "spring-0")
     storage.add_action(engine, spring.id, "assets", "Still going", status="in progress")
     storage.add_action(engine, spring.id, "assets", "All done", status="done")
-    autumn = storage.create_assessment(engine, team.id, _quick(engine), "Autumn", threshold=1)
-    _send(engine, autumn, "staff", 3, "autumn-0")
+    autumn = storage.create_assessment(engine, team.id, quick_row(engine), "Autumn", threshold=1)
+    send(engine, autumn, "staff", 3, "autumn-0")
     assert [a.description for a in assessment_report(engine, autumn).carried_actions] == ["Still going"]

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from sqlalchemy.engine import Engine
 
 import storage
 from coproduction.team_data import locked_workshops, team_export
-from tests.storage.engines import sqlite_engine
-
-
-@pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = sqlite_engine(tmp_path)
-    storage.install_builtin_banks(engine)
-    yield engine
-    engine.dispose()
-
-
-def _quick(engine: Engine) -> int:
-    return next(b.id for b in storage.list_banks(engine) if b.bank_id == "coproduction-quick")
-
-
-def _send(engine: Engine, assessment: storage.Assessment, perspective: str, level: int, token: str) -> None:
-    bank = storage.load_bank_version(engine, assessment.bank_row_id)
-    answers = {s.id: storage.Answer(s.id, level, None, "") for s in bank.statements}
-    storage.submit_response(engine, assessment.id, perspective, answers, token)
+from tests.coproduction.conftest import quick_row, send
 
 
 def _everyone(_assessment: storage.Assessment) -> bool:
@@ -41,10 +19,10 @@ def _no_workshops(assessment: storage.Assessment) -> bool:
 
 def test_team_export_leaves_out_locked_workshops(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
-    own = storage.create_assessment(engine, team.id, _quick(engine), "Spring", threshold=1)
-    workshop, _key = storage.create_workshop(engine, team.id, _quick(engine), "Autumn", ("staff",), 1)
-    _send(engine, own, "staff", 2, "own-1")
-    _send(engine, workshop, "staff", 4, "ws-1")
+    own = storage.create_assessment(engine, team.id, quick_row(engine), "Spring", threshold=1)
+    workshop, _key = storage.create_workshop(engine, team.id, quick_row(engine), "Autumn", ("staff",), 1)
+    send(engine, own, "staff", 2, "own-1")
+    send(engine, workshop, "staff", 4, "ws-1")
     export = team_export(engine, team.id, _no_workshops)
     assert export.tables["assessments"]["id"].tolist() == [own.id]
     assert export.tables["respondents"]["assessment_id"].tolist() == [own.id]
@@ -56,9 +34,9 @@ def test_team_export_leaves_out_locked_workshops(engine: Engine) -> None:
 
 def test_team_export_holds_no_answers_of_a_session_below_its_threshold(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
-    small = storage.create_assessment(engine, team.id, _quick(engine), "Small", threshold=3)
+    small = storage.create_assessment(engine, team.id, quick_row(engine), "Small", threshold=3)
     for i in range(2):
-        _send(engine, small, "staff", 3, f"small-{i}")
+        send(engine, small, "staff", 3, f"small-{i}")
     export = team_export(engine, team.id, _everyone)
     assert export.tables["respondents"].empty and export.tables["answers"].empty
     assert export.tables["notes"]["note"].tolist() == [
@@ -67,10 +45,10 @@ def test_team_export_holds_no_answers_of_a_session_below_its_threshold(engine: E
 
 def test_team_export_names_no_perspective_smaller_than_the_threshold(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
-    assessment = storage.create_assessment(engine, team.id, _quick(engine), "Spring", threshold=3)
+    assessment = storage.create_assessment(engine, team.id, quick_row(engine), "Spring", threshold=3)
     for i in range(4):
-        _send(engine, assessment, "staff", 2, f"staff-{i}")
-    _send(engine, assessment, "carers", 4, "carer-1")
+        send(engine, assessment, "staff", 2, f"staff-{i}")
+    send(engine, assessment, "carers", 4, "carer-1")
     export = team_export(engine, team.id, _everyone)
     assert export.tables["respondents"]["perspective"].tolist() == ["staff_and_others"] * 5
     assert len(export.tables["answers"]) == 5 * 6
@@ -78,8 +56,8 @@ def test_team_export_names_no_perspective_smaller_than_the_threshold(engine: Eng
 
 def test_team_export_leaves_out_answers_not_yet_sent_in_a_workshop(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
-    workshop, _key = storage.create_workshop(engine, team.id, _quick(engine), "Live", ("staff",), 1)
-    _send(engine, workshop, "staff", 3, "sent-1")
+    workshop, _key = storage.create_workshop(engine, team.id, quick_row(engine), "Live", ("staff",), 1)
+    send(engine, workshop, "staff", 3, "sent-1")
     draft = storage.join(engine, workshop.id, "staff")
     storage.save_answer(engine, draft.id, "quick-assets", 0, None, "draft, not sent")
     export = team_export(engine, team.id, _everyone)

@@ -1,0 +1,33 @@
+"""A fresh SQLite database with the built-in banks, and helpers to fill it, for the glue tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+import storage
+from tests.storage.engines import sqlite_engine
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    """A migrated SQLite database holding the built-in banks."""
+    engine = sqlite_engine(tmp_path)
+    storage.install_builtin_banks(engine)
+    yield engine
+    engine.dispose()
+
+
+def quick_row(engine: Engine) -> int:
+    """The stored row id of the built-in quick bank."""
+    return next(b.id for b in storage.list_banks(engine) if b.bank_id == "coproduction-quick")
+
+
+def send(engine: Engine, assessment: storage.Assessment, perspective: str, level: int, token: str) -> None:
+    """One sent response giving `level` to every statement."""
+    bank = storage.load_bank_version(engine, assessment.bank_row_id)
+    answers = {s.id: storage.Answer(s.id, level, None, "") for s in bank.statements}
+    storage.submit_response(engine, assessment.id, perspective, answers, token)

@@ -54,13 +54,12 @@ def _check_parents(connection: Connection, team_id: int, bank_row_id: int) -> No
         raise StorageError("That question bank is no longer in the database.")
 
 
-def _by_request(engine: Engine, request_id: str | None) -> Assessment | None:
+def _by_request(connection: Connection, request_id: str | None) -> Assessment | None:
     """The assessment an earlier try of the same request made, if any."""
     if request_id is None:
         return None
     a = tables.assessments
-    with reading(engine) as connection:
-        row = connection.execute(sa.select(a).where(a.c.request_id == request_id)).first()
+    row = connection.execute(sa.select(a).where(a.c.request_id == request_id)).first()
     return None if row is None else assessment_from_row(row)
 
 
@@ -72,18 +71,17 @@ def _insert(engine: Engine, values: dict[str, Any]) -> Assessment:
         try:
             with writing(engine) as connection:
                 _check_parents(connection, values["team_id"], values["bank_row_id"])
-                if request_id is not None:
-                    a = tables.assessments
-                    earlier = connection.execute(sa.select(a).where(a.c.request_id == request_id)).first()
-                    if earlier is not None:
-                        return assessment_from_row(earlier)
+                earlier = _by_request(connection, request_id)
+                if earlier is not None:
+                    return earlier
                 row = connection.execute(
                     sa.insert(tables.assessments).values(**values, join_code=code).returning(*tables.assessments.c)
                 ).one()
             return assessment_from_row(row)
         except sa.exc.IntegrityError:
             # Two tries of one request at once (PostgreSQL): the other one's assessment is the answer.
-            repeated = _by_request(engine, request_id)
+            with reading(engine) as connection:
+                repeated = _by_request(connection, request_id)
             if repeated is not None:
                 return repeated
             if find_by_join_code(engine, code) is None:

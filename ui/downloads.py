@@ -105,22 +105,25 @@ def pdf_download(assessment: storage.Assessment, stem: str) -> None:
     from reports.pdf import build_pdf
 
     state = f"pdf_{assessment.id}"
-    try:
-        # The model is quick to build (the charts and layout are the slow part): it tells whether a PDF is stale.
-        report = assessment_report(engine(), assessment, may_see=may_see)
-    except ProjectError as error:
-        show_error(error, "The PDF could not be made")
-        return
-    fingerprint = _fingerprint(report)
     prepared = st.session_state.get(state)
-    if prepared is not None and prepared[0] != fingerprint:
-        del st.session_state[state]
-        prepared = None
-        st.caption("The answers or actions have changed since the PDF was prepared: prepare it again.")
+    report: Report | None = None
+    if prepared is not None:
+        # Only with a PDF in hand is there anything to compare: the model is quick to build (the charts
+        # and layout are the slow part) and tells whether that PDF is stale.
+        try:
+            report = assessment_report(engine(), assessment, may_see=may_see)
+        except ProjectError as error:
+            show_error(error, "The PDF could not be made")
+            return
+        if prepared[0] != _fingerprint(report):
+            del st.session_state[state]
+            prepared = None
+            st.caption("The answers or actions have changed since the PDF was prepared: prepare it again.")
     if st.button("Prepare the PDF summary", key=f"prep_{assessment.id}"):
         with st.spinner("Drawing the charts and laying out the summary..."):
             try:
-                prepared = (fingerprint, build_pdf(report))
+                report = report or assessment_report(engine(), assessment, may_see=may_see)
+                prepared = (_fingerprint(report), build_pdf(report))
             except ProjectError as error:
                 show_error(error, "The PDF could not be made")
             else:

@@ -97,3 +97,16 @@ def test_results_list_actions_still_open_from_the_baseline(engine: Engine) -> No
     assert "Still open from Spring" in [h.value for h in at.subheader]
     shown = " ".join(m.value for m in at.markdown)
     assert "Ask people what they are good at" in shown and "Already finished" not in shown
+
+
+def test_results_drop_a_pdf_prepared_before_the_answers_changed(engine: Engine) -> None:
+    assessment = _assessment(engine, people=3)
+    stale = "The answers or actions have changed since the PDF was prepared: prepare it again."
+    at = open_page("views/results.py", a=str(assessment.id))
+    assert stale not in [c.value for c in at.caption]
+    held = {f"pdf_{assessment.id}": ("a fingerprint of other answers", b"%PDF-1.4 old")}
+    at = open_page("views/results.py", session=held, a=str(assessment.id))
+    assert not at.exception
+    assert stale in [c.value for c in at.caption]
+    assert f"pdf_{assessment.id}" not in at.session_state
+    assert "Download the PDF summary" not in [d.proto.label for d in at.get("download_button")]

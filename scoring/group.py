@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -226,7 +227,7 @@ def development_areas(result: GroupResult, n: int = 3) -> pd.DataFrame:
     """
     strong = set(strengths(result, n)["statement"])
     rest = result.statements[~result.statements["statement"].isin(strong)]
-    return _ranked(GroupResult(**{**result.__dict__, "statements": rest}), "mean", True, n)
+    return _ranked(dataclasses.replace(result, statements=rest), "mean", True, n)
 
 
 def hot_spots(result: GroupResult, n: int = 3) -> pd.DataFrame:

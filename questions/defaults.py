@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from domain.vocabulary import SCALE_VALUES
 from questions.schema import Band, Level, Perspective, Scale
 
-SCALE_VALUES = (0, 1, 2, 3, 4)  # scoring works on 0-4 (score = mean x 25), so banks must use exactly these
 
 DEFAULT_LANGUAGE = "en-GB"
 DEFAULT_DONT_KNOW = "Don't know / not applicable"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from yaml.nodes import Node
 
-from questions.defaults import DEFAULT_BANDS, DEFAULT_DONT_KNOW, SCALE_VALUES
+from domain.vocabulary import SCALE_VALUES
+from questions.defaults import DEFAULT_BANDS, DEFAULT_DONT_KNOW
 from questions.nodes import NodeReader, describe, join, optional, quote
 from questions.schema import Band, Level, Scale
 

@@ -129,13 +129,6 @@ def _series_scales(names: list[str]) -> tuple[alt.Scale, alt.Scale]:
     return alt.Scale(domain=names, range=colours), alt.Scale(domain=names, range=dashes)
 
 
-def radar_chart(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
-                title: str | None = None, size: int = 420) -> alt.LayerChart:
-    """Radar of 0-100 principle scores: one closed polygon per series, legend at the bottom."""
-    names = list(dict.fromkeys(series["series"].tolist()))
-    return _radar(radar_frame(series, principles), names, principles, title, size)
-
-
 # Data of the series layers in radar_spec: a named dataset, filled in per call.
 SERIES_DATASET = "radar_series"
 
@@ -149,7 +142,11 @@ def _radar_template(principles: tuple[tuple[str, str], ...], names: tuple[str, .
 
 def radar_spec(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
                title: str | None = None, size: int = 420) -> dict[str, Any]:
-    """The same radar as radar_chart, as a Vega-Lite dict, fast enough for a live view refreshed every few seconds."""
+    """Radar of 0-100 principle scores as a Vega-Lite dict: one closed polygon per series, legend at the bottom.
+
+    The geometry is built once per principle list and size; only the series data changes, so it is fast
+    enough for a live view refreshed every few seconds.
+    """
     names = tuple(dict.fromkeys(series["series"].tolist()))
     spec: dict[str, Any] = json.loads(_radar_template(tuple(principles), names, title, size))
     points = radar_frame(series, principles)

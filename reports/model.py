@@ -1,27 +1,39 @@
-"""The report model: everything a report shows, built by one pure function."""
+"""The results model: one pure function turns a session's stored data into everything any view shows.
+
+The rules that decide what is shown live here once each: which earlier session is the baseline,
+the stricter of two thresholds, the change as the difference of the shown numbers, which actions
+are still open and the order statements are discussed in.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from types import MappingProxyType
-from typing import Any
 
 import pandas as pd
 
+from domain.records import Action, AgreedRating
+from domain.vocabulary import Mode
 from questions.schema import Bank
+from reports.formatting import format_date
 from reports.method import method_paragraphs
 from reports.parts import (
     ActionRow,
     AgreedRow,
+    Baseline,
     Change,
     Fact,
     Highlight,
     PerspectiveGap,
     PerspectiveScore,
     PrincipleRow,
-    Report,
+    Results,
+    ResultsInput,
+    SessionData,
+    StatementRow,
+    TrendPoint,
 )
 from scoring import (
     GroupResult,
@@ -34,44 +46,63 @@ from scoring import (
     strengths,
 )
 
-__all__ = ["CLOSED_STATUSES", "ActionRow", "AgreedRow", "Change", "Fact", "Highlight", "PerspectiveGap", "PerspectiveScore",
-           "PrincipleRow", "Report", "build_report", "format_date", "still_open"]
-
+RADAR_CURRENT = "Current"
+RADAR_TARGET = "Target"
 EMPTY_RADAR = pd.DataFrame({"series": pd.Series(dtype=str), "principle": pd.Series(dtype=str),
                             "score": pd.Series(dtype=float)})
 
 
-def format_date(value: date | datetime) -> str:
-    """A date as people write it: 23 November 2026."""
-    return f"{value.day} {value:%B %Y}"
+# --- The rules ---------------------------------------------------------------------------------
+
+def effective_threshold(earlier: SessionData, current: int) -> int:
+    """An earlier session is scored at the stricter of its own threshold and the current one.
+
+    A one-person session must not show through a later assessment that needs fewer people.
+    """
+    return max(earlier.threshold, current)
 
 
-def _number(value: Any) -> float | None:
+def choose_baseline(scored: Sequence[tuple[SessionData, GroupResult]]) -> tuple[SessionData, GroupResult] | None:
+    """The baseline: the latest earlier session with enough answers to show (oldest-first input)."""
+    for session, result in reversed(scored):
+        if not result.withheld:
+            return session, result
+    return None
+
+
+def shown_change(baseline: float | None, latest: float | None) -> int | None:
+    """The change as the difference of the whole numbers shown, so "58, 92" never reads "+33"."""
+    if baseline is None or latest is None:
+        return None
+    return round(latest) - round(baseline)
+
+
+def still_open(actions: Iterable[Action]) -> list[Action]:
+    """Actions neither done nor dropped."""
+    return [action for action in actions if action.status.is_open]
+
+
+def session_label(session: SessionData) -> str:
+    """How a session is named on charts and in reports: its title and date."""
+    return f"{session.title} ({format_date(session.taken_on, short=True)})"
+
+
+def counted_label(result: GroupResult) -> str:
+    """'5 respondents', or 'fewer than 3' when the group is too small to count in public."""
+    return f"fewer than {result.threshold}" if result.withheld else str(result.n_respondents)
+
+
+# --- Building ------------------------------------------------------------------------------------
+
+def _number(value: object) -> float | None:
     """A float, or None for missing/NaN values."""
     if value is None:
         return None
     try:
-        number = float(value)
+        number = float(value)  # type: ignore[arg-type]  # numpy and pandas scalars convert
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else number
-
-
-def _field(item: Any, *names: str, default: Any = "") -> Any:
-    """The first present field of a mapping or record, so storage dataclasses work too."""
-    for name in names:
-        if isinstance(item, Mapping) and name in item:
-            return item[name]
-        if not isinstance(item, Mapping) and hasattr(item, name):
-            return getattr(item, name)
-    return default
-
-
-def _text(value: Any) -> str:
-    """User text as a string; None and NaN become empty."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value)
 
 
 def _principle_name(bank: Bank, principle_id: str) -> str:
@@ -82,22 +113,22 @@ def _principle_name(bank: Bank, principle_id: str) -> str:
         return principle_id
 
 
-def _fewer(threshold: int) -> str:
-    """The phrase that replaces a count too small to show."""
-    return f"fewer than {threshold}"
+def _numbers(bank: Bank) -> dict[str, int]:
+    """Statement id -> its 1-based number in the bank, as the answer form shows it."""
+    return {sid: number for number, sid in enumerate(bank.statement_ids, start=1)}
 
 
 def _respondent_facts(result: GroupResult, perspectives: PerspectiveResult) -> list[Fact]:
     """Respondents in total and per shown perspective group; small groups only ever appear merged."""
-    threshold = result.threshold
+    facts = [Fact("Respondents", counted_label(result))]
     if result.withheld:
-        return [Fact("Respondents", _fewer(threshold))]
-    facts = [Fact("Respondents", str(result.n_respondents))]
+        return facts
     # The same groups as the perspective scores, so no count can be worked out by subtraction.
     sizes = perspectives.groups.dropna(subset=["shown_as"]).groupby("shown_as", sort=False)["n"].sum()
     labels = dict(zip(perspectives.scores["perspective"], perspectives.scores["label"]))
-    for group, size in sizes.items():
-        facts.append(Fact(labels.get(str(group), str(group)), str(int(size))))
+    if len(sizes) > 1:
+        for group, size in sizes.items():
+            facts.append(Fact(labels.get(str(group), str(group)), str(int(size))))
     return facts
 
 
@@ -106,14 +137,32 @@ def _principle_rows(result: GroupResult) -> tuple[PrincipleRow, ...]:
     return tuple(
         PrincipleRow(principle=str(r["principle"]), name=str(r["name"]), score=_number(r["score"]),
                      band=None if pd.isna(r["band"]) else str(r["band"]), target=_number(r["target"]),
-                     gap=_number(r["gap"]), spread=_number(r["spread"]), n=int(r["n"]))
+                     gap=_number(r["gap"]), spread=_number(r["spread"]), n=int(r["n"]),
+                     dont_know=int(r["dont_know"]))
         for r in result.principles.to_dict("records"))
+
+
+def _statement_rows(result: GroupResult, bank: Bank) -> tuple[StatementRow, ...]:
+    """Every statement in bank order, with its numbers where enough people answered it."""
+    numbers = _numbers(bank)
+    found = {str(r["statement"]): r for r in result.statements.to_dict("records")}
+    rows = []
+    for statement in bank.statements:
+        row = found.get(statement.id, {})
+        mean = _number(row.get("mean"))
+        rows.append(StatementRow(
+            statement=statement.id, number=numbers[statement.id], principle=statement.principle_id,
+            principle_name=_principle_name(bank, statement.principle_id), from_text=statement.from_text,
+            to_text=statement.to_text, shown=mean is not None, score=_number(row.get("score")), mean=mean,
+            agreement=_number(row.get("agreement")), n=int(row.get("n", 0)), dont_know=int(row.get("dont_know", 0))))
+    return tuple(rows)
 
 
 def _highlights(frame: pd.DataFrame, result: GroupResult, bank: Bank) -> tuple[Highlight, ...]:
     """Statement highlights (strengths, development areas, hot spots) with From/To texts and targets."""
     targets = result.statements.set_index("statement")["target_mean"]
     low, high = bank.scale.min, bank.scale.max
+    numbers = _numbers(bank)
     rows = []
     for r in frame.to_dict("records"):
         sid = str(r["statement"])
@@ -125,15 +174,22 @@ def _highlights(frame: pd.DataFrame, result: GroupResult, bank: Bank) -> tuple[H
         gap = None if target is None or score is None else target - score
         rows.append(Highlight(principle=statement.principle_id,
                               principle_name=_principle_name(bank, statement.principle_id), statement=sid,
-                              from_text=statement.from_text, to_text=statement.to_text, score=score,
-                              target=target, gap=gap, agreement=_number(r.get("agreement"))))
+                              number=numbers[sid], from_text=statement.from_text, to_text=statement.to_text,
+                              score=score, target=target, gap=gap, agreement=_number(r.get("agreement"))))
     return tuple(rows)
+
+
+def discussion_order(rows: Sequence[StatementRow]) -> tuple[str, ...]:
+    """Every statement: least agreement first (ties in bank order), then those too few answered, in bank order."""
+    shown = sorted((row for row in rows if row.shown and row.agreement is not None),
+                   key=lambda row: row.agreement if row.agreement is not None else 1.0)
+    rest = [row for row in rows if not (row.shown and row.agreement is not None)]
+    return tuple(row.statement for row in [*shown, *rest])
 
 
 def _perspectives(result: PerspectiveResult, bank: Bank,
                   threshold: int) -> tuple[tuple[PerspectiveScore, ...], tuple[PerspectiveGap, ...]]:
     """Perspective scores and gaps; score_perspectives merges or withholds small groups."""
-    # A perspective's principle score resting on fewer than `threshold` people is blanked too.
     scores = tuple(
         PerspectiveScore(perspective=str(r["perspective"]), label=str(r["label"]), principle=str(r["principle"]),
                          name=_principle_name(bank, str(r["principle"])),
@@ -141,116 +197,130 @@ def _perspectives(result: PerspectiveResult, bank: Bank,
         for r in result.scores.to_dict("records"))
     gaps = tuple(
         PerspectiveGap(principle=str(r["principle"]), name=_principle_name(bank, str(r["principle"])),
-                       max_gap=_number(r["max_gap"]), highest=_text(r.get("highest_label", r["highest"])),
-                       lowest=_text(r.get("lowest_label", r["lowest"])))
+                       max_gap=_number(r["max_gap"]), highest=str(r["highest_label"]),
+                       lowest=str(r["lowest_label"]))
         for r in result.gaps.to_dict("records") if _number(r["max_gap"]) is not None)
     return scores, gaps
 
 
 def _radar(result: GroupResult, baseline: GroupResult | None, baseline_series: str) -> pd.DataFrame:
-    """Series frame for the radar: Current and Target, plus the baseline when there is one."""
+    """Series frame for the radar: Current, Target where shown, and the baseline when there is one."""
     p = result.principles
-    parts = [pd.DataFrame({"series": "Current", "principle": p["principle"], "score": p["score"]}),
-             pd.DataFrame({"series": "Target", "principle": p["principle"], "score": p["target"]})]
+    parts = [pd.DataFrame({"series": RADAR_CURRENT, "principle": p["principle"], "score": p["score"]})]
+    if p["target"].notna().any():
+        parts.append(pd.DataFrame({"series": RADAR_TARGET, "principle": p["principle"], "score": p["target"]}))
     if baseline is not None:
         b = baseline.principles
         parts.append(pd.DataFrame({"series": baseline_series, "principle": b["principle"], "score": b["score"]}))
-    return pd.concat(parts, ignore_index=True)
+    return pd.concat(parts, ignore_index=True).dropna(subset=["score"]).reset_index(drop=True)
 
 
-def _actions(actions: Sequence[Any], bank: Bank) -> tuple[ActionRow, ...]:
+def _actions(actions: Iterable[Action], bank: Bank) -> tuple[ActionRow, ...]:
     """Action plan rows, text kept exactly as entered."""
-    rows = []
-    for action in actions:
-        principle = _text(_field(action, "principle"))
-        due = _field(action, "due_date", "due", default=None)
-        due_text = format_date(due) if isinstance(due, date) else _text(due)
-        rows.append(ActionRow(principle=principle, principle_name=_principle_name(bank, principle) if principle else "",
-                              description=_text(_field(action, "description")), owner=_text(_field(action, "owner")),
-                              due=due_text, status=_text(_field(action, "status"))))
-    return tuple(rows)
+    return tuple(ActionRow(id=a.id, principle=a.principle, principle_name=_principle_name(bank, a.principle),
+                           description=a.description, owner=a.owner, due_date=a.due_date, status=a.status)
+                 for a in actions)
 
 
-CLOSED_STATUSES = ("done", "dropped")
-
-
-def still_open(actions: Sequence[Any]) -> list[Any]:
-    """Actions neither done nor dropped."""
-    return [action for action in actions if _text(_field(action, "status")).strip().lower() not in CLOSED_STATUSES]
-
-
-def _agreed(agreed: Mapping[str, Any], bank: Bank) -> tuple[AgreedRow, ...]:
+def _agreed(agreed: Mapping[str, AgreedRating], bank: Bank) -> tuple[AgreedRow, ...]:
     """Agreed ratings in bank order; ratings for statements no longer in the bank are left out."""
     labels = {level.value: level.label for level in bank.scale.levels}
+    numbers = _numbers(bank)
     rows = []
     for statement in bank.statements:
-        if statement.id not in agreed:
+        item = agreed.get(statement.id)
+        if item is None:
             continue
-        item = agreed[statement.id]
-        raw = _number(_field(item, "rating", default=None))
-        rating = None if raw is None else int(raw)
-        label = bank.scale.dont_know_label if rating is None else f"{rating} {labels.get(rating, '')}".strip()
-        rows.append(AgreedRow(statement=statement.id, principle_name=_principle_name(bank, statement.principle_id),
-                              from_text=statement.from_text, to_text=statement.to_text, rating=rating,
-                              rating_label=label, notes=_text(_field(item, "notes", "note"))))
+        label = bank.scale.dont_know_label if item.rating is None else f"{item.rating} {labels.get(item.rating, '')}"
+        rows.append(AgreedRow(statement=statement.id, number=numbers[statement.id],
+                              principle_name=_principle_name(bank, statement.principle_id),
+                              from_text=statement.from_text, to_text=statement.to_text, rating=item.rating,
+                              rating_label=label.strip(), notes=item.notes))
     return tuple(rows)
 
 
-def build_report(*, bank: Bank, organisation: str, team: str, title: str, assessment_date: date,
-                 responses: pd.DataFrame, threshold: int = 3, baseline_responses: pd.DataFrame | None = None,
-                 baseline_label: str | None = None, baseline_threshold: int | None = None, actions: Sequence[Any] = (),
-                 baseline_actions: Sequence[Any] = (),
-                 agreed: Mapping[str, Any] = MappingProxyType({}), generated_at: datetime) -> Report:
-    """The report model for one assessment; scores are withheld below the anonymity threshold.
+def _trend(shown: Sequence[tuple[SessionData, GroupResult]]) -> tuple[TrendPoint, ...]:
+    """Principle scores of every shown session, oldest first."""
+    return tuple(TrendPoint(session=session_label(session), taken_on=session.taken_on, principle=str(r["principle"]),
+                            name=str(r["name"]), score=_number(r["score"]))
+                 for session, result in shown for r in result.principles.to_dict("records"))
 
-    The baseline is scored at the stricter of its own threshold and this one: a one-person
-    session must not show through a later assessment that needs fewer people.
-    """
-    result = score_group(responses, bank, threshold=threshold)
-    withheld = result.withheld
+
+def _facts(inputs: ResultsInput, result: GroupResult, perspectives: PerspectiveResult) -> tuple[Fact, ...]:
+    """The title block: who, which questions, when, and how many answered."""
+    bank, session = inputs.bank, inputs.session
     # A report built from a CSV may name no organisation or team: leave those rows out, not blank.
-    facts = [Fact(label, value) for label, value in (("Organisation", organisation), ("Team", team)) if value.strip()]
+    facts = [Fact(label, value) for label, value in (("Organisation", inputs.organisation), ("Team", inputs.team))
+             if value.strip()]
     facts += [Fact("Question set", f"{bank.title} (version {bank.version})"),
-             Fact("Assessment date", format_date(assessment_date)), Fact("Report generated", format_date(generated_at))]
-    # Scored once: the respondent counts and the perspective section must use the same groups.
-    perspectives = score_perspectives(responses, bank, threshold=threshold)
-    facts += _respondent_facts(result, perspectives)
-    notes: list[str] = []
-    series_name = f"Baseline {baseline_label}" if baseline_label else "Baseline"
-    baseline: GroupResult | None = None
+              Fact("Assessment date", format_date(session.taken_on)),
+              Fact("Report generated", format_date(inputs.generated_at))]
+    return tuple(facts + _respondent_facts(result, perspectives))
+
+
+def build_results(inputs: ResultsInput) -> Results:
+    """The results of one session for one viewer; nothing below the anonymity threshold is in it."""
+    bank, session = inputs.bank, inputs.session
+    threshold = session.threshold
+    result = score_group(session.responses, bank, threshold=threshold)
+    perspectives = score_perspectives(session.responses, bank, threshold=threshold)
+    scored = [(earlier, score_group(earlier.responses, bank, threshold=effective_threshold(earlier, threshold)))
+              for earlier in inputs.earlier]
+    shown_earlier = [(earlier, scored_result) for earlier, scored_result in scored if not scored_result.withheld]
+    chosen = choose_baseline(scored) if not result.withheld else None
+    baseline = None if chosen is None else Baseline(chosen[0].id, chosen[0].mode, chosen[0].title,
+                                                    chosen[0].taken_on, session_label(chosen[0]))
+    statement_rows = _statement_rows(result, bank)
+    # Below the threshold nothing derived from answers may appear: no scores, no statements.
+    withheld = Results(
+        title=session.title, organisation=inputs.organisation, team=inputs.team, mode=session.mode,
+        bank_title=bank.title, bank_version=bank.version, taken_on=session.taken_on,
+        generated_at=inputs.generated_at, threshold=threshold,
+        principles=tuple((p.id, p.name) for p in bank.principles),
+        facts=_facts(inputs, result, perspectives), n_respondents=result.n_respondents,
+        withheld=(f"Results appear once at least {threshold} people have answered (so far: "
+                  f"{counted_label(result)}). This keeps everyone's answers anonymous."),
+        notes=result.notes, overall_score=None, overall_band=None, radar=EMPTY_RADAR.copy(),
+        principle_rows=(), statement_rows=statement_rows, strengths=(), development_areas=(), hot_spots=(),
+        discussion_order=tuple(bank.statement_ids), perspective_scores=(), perspective_gaps=(),
+        perspective_notes=(), baseline=baseline, changes=(), trend=(),
+        earlier_too_few=len(scored) - len(shown_earlier), locked_earlier=inputs.locked_earlier,
+        actions=_actions(session.actions, bank),
+        carried_actions=_actions(still_open(chosen[0].actions), bank) if chosen else (),
+        agreed=_agreed(inputs.agreed, bank), method=method_paragraphs(bank, threshold), group=result,
+    )
+    if result.withheld:
+        return withheld
     changes: tuple[Change, ...] = ()
-    if baseline_responses is not None and not withheld:
-        strictest = max(threshold, baseline_threshold or threshold)
-        baseline = score_group(baseline_responses, bank, threshold=strictest)
-        if baseline.withheld:
-            notes.append(f"The baseline had {_fewer(strictest)} respondents, so no change since then is shown.")
-            baseline = None
-        else:
-            changes = tuple(
-                Change(principle=str(r["principle"]), name=str(r["name"]), baseline=_number(r["baseline"]),
-                       latest=_number(r["latest"]), change=_number(r["change"]))
-                for r in compare_results(baseline, result).principles.to_dict("records"))
-    principles = tuple((p.id, p.name) for p in bank.principles)
-    common: dict[str, Any] = dict(title=title, organisation=organisation, team=team, bank_title=bank.title,
-                  bank_version=bank.version, assessment_date=format_date(assessment_date),
-                  generated_at=format_date(generated_at), threshold=threshold, principles=principles,
-                  baseline_label=baseline_label, actions=_actions(actions, bank),
-                  carried_actions=_actions(still_open(baseline_actions), bank),
-                  method=method_paragraphs(bank, threshold))
-    if withheld:
-        # Below the threshold nothing derived from answers may appear: no scores, no statements.
-        message = (f"Fewer than {threshold} people have answered, so no results are shown, to protect "
-                   f"their anonymity. Results appear once at least {threshold} people have answered.")
-        return Report(**common, facts=tuple(facts), withheld=message, notes=tuple(notes), overall_score=None,
-                      overall_band=None, radar=EMPTY_RADAR.copy(), principle_rows=(), strengths=(),
-                      development_areas=(), hot_spots=(), perspective_scores=(), perspective_gaps=(),
-                      changes=(), agreed=())
-    notes = list(result.notes) + notes
+    if chosen is not None:
+        changes = tuple(
+            Change(principle=str(r["principle"]), name=str(r["name"]), baseline=_number(r["baseline"]),
+                   latest=_number(r["latest"]), change=shown_change(_number(r["baseline"]), _number(r["latest"])))
+            for r in compare_results(chosen[1], result).principles.to_dict("records"))
     perspective_scores, perspective_gaps = _perspectives(perspectives, bank, threshold)
-    return Report(**common, facts=tuple(facts), withheld=None, notes=tuple(notes),
-                  overall_score=_number(result.overall_score), overall_band=result.overall_band,
-                  radar=_radar(result, baseline, series_name), principle_rows=_principle_rows(result),
-                  strengths=_highlights(strengths(result), result, bank),
-                  development_areas=_highlights(development_areas(result), result, bank),
-                  hot_spots=_highlights(hot_spots(result), result, bank), perspective_scores=perspective_scores,
-                  perspective_gaps=perspective_gaps, changes=changes, agreed=_agreed(agreed, bank))
+    this = SessionData(session.id, session.title, session.mode, session.taken_on, threshold, session.responses)
+    # Hot spots need at least two people: one person always agrees with themselves.
+    spots = _highlights(hot_spots(result), result, bank) if result.n_respondents > 1 else ()
+    return dataclasses.replace(
+        withheld, withheld=None, overall_score=_number(result.overall_score), overall_band=result.overall_band,
+        radar=_radar(result, chosen[1] if chosen else None, baseline_series(baseline)),
+        principle_rows=_principle_rows(result), strengths=_highlights(strengths(result), result, bank),
+        development_areas=_highlights(development_areas(result), result, bank), hot_spots=spots,
+        discussion_order=discussion_order(statement_rows), perspective_scores=perspective_scores,
+        perspective_gaps=perspective_gaps, perspective_notes=perspectives.notes, changes=changes,
+        trend=_trend([*shown_earlier, (this, result)]) if inputs.earlier else (),
+    )
+
+
+def baseline_series(baseline: Baseline | None) -> str:
+    """The radar series name of the baseline polygon."""
+    return "" if baseline is None else f"Baseline: {baseline.label}"
+
+
+def single_session(bank: Bank, responses: pd.DataFrame, *, title: str, taken_on: date, threshold: int,
+                   generated_at: datetime, organisation: str = "", team: str = "") -> ResultsInput:
+    """The input for answers that come from one file rather than the database (the command line)."""
+    session = SessionData(id=0, title=title, mode=Mode.SELF, taken_on=taken_on, threshold=threshold,
+                          responses=responses)
+    return ResultsInput(bank=bank, organisation=organisation, team=team, session=session,
+                        generated_at=generated_at)

@@ -1,4 +1,4 @@
-"""The PDF writer: turns a Report into A4 PDF bytes with fpdf2 (the only module importing fpdf)."""
+"""The PDF writer: turns the results model into A4 PDF bytes with fpdf2 (the only module importing fpdf)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from fpdf.util import Padding
 
 from reports.errors import ReportError, report_error
 from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable
-from reports.parts import ActionRow, Highlight, Report
+from reports.formatting import format_date, percent, signed, whole
+from reports.model import shown_change
+from reports.parts import ActionRow, Highlight, Results
 
 APP_NAME = "Co-production: how are you doing?"
 FONT = "DejaVu"
@@ -39,23 +41,6 @@ DASH = "\u2013"
 ELLIPSIS = "\u2026"
 
 
-def _score(value: float | None) -> str:
-    """A 0-100 score as a whole number, or a dash."""
-    return DASH if value is None else f"{value:.0f}"
-
-
-def _signed(value: float | None) -> str:
-    """A change with its sign (+5, -3, 0), or a dash."""
-    if value is None:
-        return DASH
-    return "0" if round(value) == 0 else f"{value:+.0f}"
-
-
-def _difference(high: float | None, low: float | None) -> str:
-    """high - low of the numbers as printed, so a row never reads '45, 44, change 0'."""
-    if high is None or low is None:
-        return DASH
-    return _signed(float(round(high) - round(low)))
 
 
 def _shown(text: str, empty: str = DASH) -> str:
@@ -87,7 +72,7 @@ def _image_size(png: bytes, max_width: float, max_height: float) -> tuple[float,
 class ReportDocument(FPDF):
     """An A4 report page layout with a running header and a numbered footer."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Results) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.report = report
         self.add_font(FONT, "", str(REGULAR_FONT))
@@ -152,7 +137,7 @@ class ReportDocument(FPDF):
         self.set_y(-13)
         self.set_font(FONT, "", 8)
         self.set_text_color(*MUTED)
-        self.cell(self.epw * 0.75, 4, f"Generated {self.report.generated_at} by {APP_NAME}")
+        self.cell(self.epw * 0.75, 4, f"Generated {format_date(self.report.generated_at)} by {APP_NAME}")
         self.cell(self.epw * 0.25, 4, f"Page {self.page_no()} of {{nb}}", align=Align.R)
         self.set_text_color(*TEXT)
 
@@ -211,7 +196,7 @@ class ReportDocument(FPDF):
         self.ln(3)
 
 
-def _title_block(doc: ReportDocument, report: Report) -> None:
+def _title_block(doc: ReportDocument, report: Results) -> None:
     """Kicker, title, team and the facts table."""
     doc.set_font(FONT, "B", 8.5)
     doc.set_text_color(*ACCENT)
@@ -233,19 +218,19 @@ def _panel(doc: ReportDocument, text: str, size: float = 11) -> None:
     doc.ln(3)
 
 
-def _results(doc: ReportDocument, report: Report, radar_png: bytes | None) -> None:
+def _results(doc: ReportDocument, report: Results, radar_png: bytes | None) -> None:
     """Overall score, radar and the principle table."""
     if report.overall_score is not None:
         band = f" \u00b7 {report.overall_band}" if report.overall_band else ""
-        _panel(doc, f"Overall score: {_score(report.overall_score)} out of 100{band}", size=12)
+        _panel(doc, f"Overall score: {whole(report.overall_score)} out of 100{band}", size=12)
     if radar_png is not None:
         width, height = _image_size(radar_png, doc.epw * 0.9, 112)
         doc.heading("Current and target by principle", space=height + 18)
         doc.image(radar_png, x=MARGIN + (doc.epw - width) / 2, w=width, h=height)
         doc.ln(2)
     doc.heading("Scores by principle")
-    rows = [(r.name, _score(r.score), r.band or DASH, _score(r.target), _difference(r.target, r.score),
-             _score(r.spread), str(r.n))
+    rows = [(r.name, whole(r.score), r.band or DASH, whole(r.target), signed(shown_change(r.score, r.target)),
+             whole(r.spread), str(r.n))
             for r in report.principle_rows]
     doc.grid(("Principle", "Score", "Band", "Target", "Gap", "Spread", "People"), rows,
              (60, 17, 27, 18, 16, 18, 18), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
@@ -261,12 +246,12 @@ def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Hig
     doc.paragraph(intro, size=9, colour=MUTED)
     last = "Agreement" if agreement else "Score"
     rows = [(f"From: {_shown(h.from_text)}\nTo: {_shown(h.to_text)}", h.principle_name,
-             (DASH if h.agreement is None else f"{h.agreement:.0%}") if agreement else _score(h.score))
+             percent(h.agreement) if agreement else whole(h.score))
             for h in items]
     doc.grid(("Statement", "Principle", last), rows, (106, 44, 24), ("LEFT", "LEFT", "RIGHT"))
 
 
-def _perspectives(doc: ReportDocument, report: Report) -> None:
+def _perspectives(doc: ReportDocument, report: Results) -> None:
     """Principle scores per perspective and the largest differences between them."""
     if not report.perspective_scores:
         return
@@ -280,14 +265,14 @@ def _perspectives(doc: ReportDocument, report: Report) -> None:
     each = min((doc.epw - 60) / columns, 32.0)
     first = doc.epw - each * columns if columns > 3 else 60.0
     for number, group in enumerate(groups):
-        rows = [[name] + [_score(by_key.get((label, pid))) for label in group] for pid, name in report.principles]
+        rows = [[name] + [whole(by_key.get((label, pid))) for label in group] for pid, name in report.principles]
         # A later table is short and only makes sense whole: keep it on one page.
         doc.grid(["Principle", *group], rows, [first] + [each] * len(group), ["LEFT"] + ["RIGHT"] * len(group),
                  keep=number > 0)
     doc.paragraph(f"Perspectives with fewer than {report.threshold} people are merged into other "
                   "perspectives or left out.", size=8, colour=MUTED)
     if report.perspective_gaps:
-        gaps = [(g.name, _score(g.max_gap), g.highest, g.lowest) for g in report.perspective_gaps]
+        gaps = [(g.name, whole(g.max_gap), g.highest, g.lowest) for g in report.perspective_gaps]
         doc.heading("Where perspectives differ most", space=45)
         doc.paragraph("The largest difference between the highest and lowest perspective score on each "
                       "principle.", size=9, colour=MUTED)
@@ -295,16 +280,16 @@ def _perspectives(doc: ReportDocument, report: Report) -> None:
                  ("LEFT", "RIGHT", "LEFT", "LEFT"))
 
 
-def _changes(doc: ReportDocument, report: Report) -> None:
+def _changes(doc: ReportDocument, report: Results) -> None:
     """Change of each principle score since the baseline."""
     if not report.changes:
         return
-    doc.heading(f"Change since {_shown(report.baseline_label or '', 'the baseline')}")
-    rows = [(c.name, _score(c.baseline), _score(c.latest), _difference(c.latest, c.baseline)) for c in report.changes]
+    doc.heading(f"Change since {_shown(report.baseline.label if report.baseline else '', 'the baseline')}")
+    rows = [(c.name, whole(c.baseline), whole(c.latest), signed(c.change)) for c in report.changes]
     doc.grid(("Principle", "Baseline", "Now", "Change"), rows, (92, 27, 27, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
 
 
-def _agreed(doc: ReportDocument, report: Report) -> None:
+def _agreed(doc: ReportDocument, report: Results) -> None:
     """Ratings the team agreed on in discussion, with their notes in full."""
     if not report.agreed:
         return
@@ -325,14 +310,14 @@ def _rule(doc: ReportDocument) -> None:
     doc.ln(3)
 
 
-def _actions(doc: ReportDocument, report: Report) -> None:
+def _actions(doc: ReportDocument, report: Results) -> None:
     """The action plan, then what is still open from the baseline; every text printed in full."""
     doc.heading("Action plan", space=30)
     if not report.actions:
         doc.paragraph("No actions have been recorded yet.", size=10, colour=MUTED)
     _action_list(doc, report.actions)
     if report.carried_actions:
-        doc.heading(f"Still open from {_shown(report.baseline_label or '', 'last time')}", space=30)
+        doc.heading(f"Still open from {_shown(report.baseline.label if report.baseline else '', 'last time')}", space=30)
         doc.paragraph("Actions agreed last time that are not yet done or dropped.", size=9, colour=MUTED)
         _action_list(doc, report.carried_actions)
 
@@ -343,12 +328,13 @@ def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:
         doc.ensure_space(22)
         doc.paragraph(f"{number}. {_shown(action.principle_name, 'General')}", size=10, bold=True, after=0.5)
         doc.paragraph(_shown(action.description), size=10, after=0.8)
-        details = [f"Owner: {_shown(action.owner)}", f"Due: {_shown(action.due)}", f"Status: {_shown(action.status)}"]
+        details = [f"Owner: {_shown(action.owner)}", f"Due: {format_date(action.due_date) if action.due_date else DASH}",
+                   f"Status: {_shown(action.status)}"]
         doc.paragraph("    ".join(details), size=8.5, colour=MUTED, after=0.5)
         _rule(doc)
 
 
-def _write(doc: ReportDocument, report: Report, radar_png: bytes | None) -> None:
+def _write(doc: ReportDocument, report: Results, radar_png: bytes | None) -> None:
     """Every section in reading order."""
     doc.add_page()
     _title_block(doc, report)
@@ -374,7 +360,7 @@ def _write(doc: ReportDocument, report: Report, radar_png: bytes | None) -> None
         doc.paragraph(text, size=9.5)
 
 
-def render_pdf(report: Report, *, radar_png: bytes | None = None) -> bytes:
+def render_pdf(report: Results, *, radar_png: bytes | None = None) -> bytes:
     """PDF bytes of the report; the radar image is included when given."""
     doc = ReportDocument(report)
     try:
@@ -385,7 +371,7 @@ def render_pdf(report: Report, *, radar_png: bytes | None = None) -> bytes:
                            hint="Shorten very long texts and try again.") from exc
 
 
-def build_pdf(report: Report) -> bytes:
+def build_pdf(report: Results) -> bytes:
     """PDF bytes of the report with its radar chart drawn in."""
     # Imported here so that importing the writer stays cheap and chart errors stay ReportErrors.
     from reports.charts import radar_spec

@@ -12,7 +12,6 @@ from storage.assessments import (
     find_by_join_code,
     get_assessment,
     list_assessments,
-    previous_assessment,
     set_status,
 )
 from storage.banks import get_bank, install_builtin_banks, list_banks, load_bank_version, save_bank
@@ -22,7 +21,6 @@ from storage.db import database_url_from_env, describe_url, make_engine
 from storage.errors import StorageError
 from storage.frames import import_responses, responses_frame
 from storage.records import (
-    ACTION_STATUSES,
     Action,
     AgreedRating,
     Answer,
@@ -43,7 +41,6 @@ from storage.responses import (
 from storage.teams import create_team, delete_team, export_team, get_team, list_teams
 
 __all__ = [
-    "ACTION_STATUSES",
     "CLOSED_MESSAGE",
     "Action",
     "AgreedRating",
@@ -83,7 +80,6 @@ __all__ = [
     "make_engine",
     "new_facilitator_key",
     "normalise_join_code",
-    "previous_assessment",
     "progress",
     "responses_frame",
     "save_answer",

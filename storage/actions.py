@@ -12,7 +12,8 @@ from storage import tables
 from storage.checks import NAME_LIMIT, TEXT_LIMIT, assessment_row, clean_text
 from storage.db import reading, writing
 from storage.errors import StorageError
-from storage.records import ACTION_STATUSES, Action
+from domain.vocabulary import ActionStatus
+from storage.records import Action
 
 EDITABLE = ("principle", "description", "owner", "due_date", "status")
 
@@ -26,7 +27,7 @@ def action_from_row(row: Row[Any]) -> Action:
         description=row.description,
         owner=row.owner,
         due_date=row.due_date,
-        status=row.status,
+        status=ActionStatus(row.status),
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
@@ -45,8 +46,8 @@ def _due(value: Any) -> date | None:
 
 def _status(value: Any) -> str:
     """One of the action statuses."""
-    if value not in ACTION_STATUSES:
-        raise StorageError(f"The action status {value!r} is not one of: {', '.join(ACTION_STATUSES)}.")
+    if value not in set(ActionStatus):
+        raise StorageError(f"The action status {value!r} is not one of: {', '.join(ActionStatus)}.")
     return str(value)
 
 
@@ -66,7 +67,7 @@ def add_action(
     description: str,
     owner: str = "",
     due_date: date | None = None,
-    status: str = "planned",
+    status: str = ActionStatus.PLANNED,
 ) -> Action:
     """Add a step to the session's action plan."""
     given = {"principle": principle, "description": description, "owner": owner, "due_date": due_date}

@@ -12,7 +12,8 @@ from storage import codes, tables
 from storage.checks import NAME_LIMIT, TITLE_LIMIT, assessment_row, clean_text
 from storage.db import reading, writing
 from storage.errors import StorageError
-from storage.records import MODES, STATUSES, Assessment
+from domain.vocabulary import Mode, SessionStatus
+from storage.records import Assessment
 
 JOIN_CODE_ATTEMPTS = 5
 
@@ -24,8 +25,8 @@ def assessment_from_row(row: Row[Any]) -> Assessment:
         team_id=row.team_id,
         bank_row_id=row.bank_row_id,
         title=row.title,
-        mode=row.mode,
-        status=row.status,
+        mode=Mode(row.mode),
+        status=SessionStatus(row.status),
         join_code=None if row.join_code is None else codes.format_join_code(row.join_code),
         perspectives=tuple(row.perspectives or ()),
         threshold=row.threshold,
@@ -94,7 +95,7 @@ def create_assessment(
     team_id: int,
     bank_row_id: int,
     title: str,
-    mode: str = "self",
+    mode: str = Mode.SELF,
     perspectives: Iterable[str] = (),
     threshold: int = 3,
     request_id: str | None = None,
@@ -118,16 +119,16 @@ def _values(
     team_id: int, bank_row_id: int, title: str, mode: str, perspectives: Iterable[str], threshold: int
 ) -> dict[str, Any]:
     """Checked column values for a new assessment."""
-    if mode not in MODES:
-        raise StorageError(f"The mode {mode!r} is not one of: {', '.join(MODES)}.")
+    if mode not in set(Mode):
+        raise StorageError(f"The mode {mode!r} is not one of: {', '.join(Mode)}.")
     if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
         raise StorageError(f"The minimum group size must be a whole number of 1 or more, not {threshold!r}.")
     return {
         "team_id": team_id,
         "bank_row_id": bank_row_id,
         "title": clean_text(title, "title", TITLE_LIMIT, required=True),
-        "mode": mode,
-        "status": "open",
+        "mode": str(mode),
+        "status": str(SessionStatus.OPEN),
         "perspectives": _clean_perspectives(perspectives),
         "threshold": threshold,
         "created_at": tables.utcnow(),
@@ -154,7 +155,7 @@ def create_workshop(
         # A repeated request must hand back the key of the session it made, so it brings its own.
         raise StorageError("A repeatable workshop request needs its facilitator key made beforehand.")
     key = key or codes.new_facilitator_key()
-    values = _values(team_id, bank_row_id, title, "workshop", perspectives, threshold)
+    values = _values(team_id, bank_row_id, title, Mode.WORKSHOP, perspectives, threshold)
     values["facilitator_hash"] = codes.hash_key(key)
     return _insert(engine, {**values, "request_id": _request(request_id)}), key
 
@@ -198,15 +199,15 @@ def find_by_join_code(engine: Engine, code: str | None) -> Assessment | None:
 
 def set_status(engine: Engine, assessment_id: int, status: str) -> Assessment:
     """Open or close an assessment; closing records when."""
-    if status not in STATUSES:
-        raise StorageError(f"The status {status!r} is not one of: {', '.join(STATUSES)}.")
+    if status not in set(SessionStatus):
+        raise StorageError(f"The status {status!r} is not one of: {', '.join(SessionStatus)}.")
     a = tables.assessments
     with writing(engine) as connection:
         row = assessment_row(connection, assessment_id)
         if row.status != status:
-            closed_at = tables.utcnow() if status == "closed" else None
+            closed_at = tables.utcnow() if status == SessionStatus.CLOSED else None
             row = connection.execute(
-                sa.update(a).where(a.c.id == assessment_id).values(status=status, closed_at=closed_at).returning(*a.c)
+                sa.update(a).where(a.c.id == assessment_id).values(status=str(status), closed_at=closed_at).returning(*a.c)
             ).one()
     return assessment_from_row(row)
 
@@ -228,9 +229,3 @@ def earlier_assessments(engine: Engine, assessment: Assessment) -> list[Assessme
     with reading(engine) as connection:
         rows = connection.execute(query).all()
     return [assessment_from_row(row) for row in rows]
-
-
-def previous_assessment(engine: Engine, assessment: Assessment) -> Assessment | None:
-    """The team's latest earlier assessment on the same bank (any version), or None."""
-    earlier = earlier_assessments(engine, assessment)
-    return earlier[-1] if earlier else None

@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
+from domain.vocabulary import SessionStatus
 from storage import tables
 from storage.errors import StorageError
 
@@ -76,5 +77,5 @@ def assessment_row(connection: Connection, assessment_id: int) -> Row[Any]:
 
 def require_open(row: Row[Any]) -> None:
     """Refuse changes to a closed session."""
-    if row.status != "open":
+    if row.status != SessionStatus.OPEN:
         raise StorageError(CLOSED_MESSAGE)

@@ -9,13 +9,13 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from domain.vocabulary import LONG_COLUMNS
 from questions.errors import Problem
 from storage import codes, tables
 from storage.checks import NAME_LIMIT, TEXT_LIMIT, assessment_row, clean_level, clean_text
 from storage.db import reading, writing
 from storage.errors import StorageError
 
-LONG_COLUMNS = ("respondent", "perspective", "statement", "current", "target", "comment")
 IMPORT_SOURCE = "<import>"
 NOT_IMPORTED = "The responses were not imported, and nothing was saved."
 # What each imported column must hold, and the check that makes sure it does.

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
+
+from domain.vocabulary import SCALE_VALUES, ActionStatus, Mode, SessionStatus
 
 metadata = sa.MetaData()
 
@@ -39,9 +42,16 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def one_of(column: str, values: tuple[str, ...] | type[StrEnum], name: str) -> sa.CheckConstraint:
+    """CHECK that a text column holds one of the vocabulary's values (built from domain.vocabulary)."""
+    listed = ", ".join("'" + str(value).replace("'", "''") + "'" for value in values)
+    return sa.CheckConstraint(f"{column} IN ({listed})", name=name)
+
+
 def _level_check(column: str) -> sa.CheckConstraint:
-    """Answers and ratings are 0-4 or NULL (don't know); IN also rejects 2.5 on SQLite."""
-    return sa.CheckConstraint(f"{column} IS NULL OR {column} IN (0, 1, 2, 3, 4)", name=f"ck_{column}_level")
+    """Answers and ratings are on the scale or NULL (don't know); IN also rejects 2.5 on SQLite."""
+    levels = ", ".join(str(value) for value in SCALE_VALUES)
+    return sa.CheckConstraint(f"{column} IS NULL OR {column} IN ({levels})", name=f"ck_{column}_level")
 
 
 schema_version = sa.Table(
@@ -94,8 +104,8 @@ assessments = sa.Table(
     # Made by the page before the click: a double-clicked or retried "Create" makes one assessment.
     sa.Column("request_id", sa.String(64), nullable=True),
     sa.Index("ix_assessments_request_id", "request_id", unique=True),
-    sa.CheckConstraint("mode IN ('self', 'workshop')", name="ck_assessments_mode"),
-    sa.CheckConstraint("status IN ('open', 'closed')", name="ck_assessments_status"),
+    one_of("mode", Mode, "ck_assessments_mode"),
+    one_of("status", SessionStatus, "ck_assessments_status"),
     sa.CheckConstraint("threshold >= 1", name="ck_assessments_threshold"),
 )
 
@@ -160,7 +170,7 @@ actions = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
-    sa.CheckConstraint("status IN ('planned', 'in progress', 'done', 'dropped')", name="ck_actions_status"),
+    one_of("status", ActionStatus, "ck_actions_status"),
 )
 
 # The tables that hold one team's data, children first (the order deletes run in).

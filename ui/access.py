@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-import storage
+from domain.records import Assessment
+from services.sessions import find_session, get_session, key_matches
 from ui.context import engine, query_int
 
 
@@ -20,7 +21,7 @@ def _key_matches(assessment_id: int, key: str) -> bool:
     """The key check, remembered for this browser session (scrypt is slow on purpose; a key never changes)."""
     checked: dict[tuple[int, str], bool] = st.session_state.setdefault(CHECKED, {})
     if (assessment_id, key) not in checked:
-        checked[(assessment_id, key)] = storage.check_facilitator_key(engine(), assessment_id, key)
+        checked[(assessment_id, key)] = key_matches(engine(), assessment_id, key)
     return checked[(assessment_id, key)]
 
 
@@ -30,7 +31,7 @@ def held_key(assessment_id: int) -> str | None:
     return key if isinstance(key, str) and key else None
 
 
-def facilitator_unlocked(assessment: storage.Assessment) -> bool:
+def facilitator_unlocked(assessment: Assessment) -> bool:
     """True when this browser session has given the workshop's key (its own, or one of a series sharing it)."""
     own = held_key(assessment.id)
     if own and _key_matches(assessment.id, own):
@@ -44,14 +45,25 @@ def facilitator_unlocked(assessment: storage.Assessment) -> bool:
     return False
 
 
-def may_see(assessment: storage.Assessment) -> bool:
+def may_see(assessment: Assessment) -> bool:
     """Whether this browser session may see an assessment's results: workshops need their own key."""
-    return assessment.mode != "workshop" or facilitator_unlocked(assessment)
+    return not assessment.is_workshop or facilitator_unlocked(assessment)
 
 
-def require_facilitator(assessment: storage.Assessment) -> None:
+class BrowserAccess:
+    """The access of this browser session, as the services ask for it."""
+
+    def may_see(self, assessment: Assessment) -> bool:
+        """Self-assessments, and workshops whose key was given in this browser session."""
+        return may_see(assessment)
+
+
+BROWSER = BrowserAccess()
+
+
+def require_facilitator(assessment: Assessment) -> None:
     """Stop the page, showing only a key form, unless the facilitator key was given."""
-    if assessment.mode != "workshop" or facilitator_unlocked(assessment):
+    if not assessment.is_workshop or facilitator_unlocked(assessment):
         return
     st.info("This view is for the facilitator. Enter the facilitator key you were given when the session was created.")
     with st.form(f"key_form_{assessment.id}"):
@@ -64,24 +76,24 @@ def require_facilitator(assessment: storage.Assessment) -> None:
     st.stop()
 
 
-def assessment_from_query(missing: str, workshop_only: bool = False) -> storage.Assessment:
+def assessment_from_query(missing: str, workshop_only: bool = False) -> Assessment:
     """The assessment named by ?a=, behind the facilitator key for workshops; else stop with `missing`."""
     assessment_id = query_int("a")
-    assessment = storage.get_assessment(engine(), assessment_id) if assessment_id is not None else None
+    assessment = get_session(engine(), assessment_id) if assessment_id is not None else None
     if assessment is None and st.query_params.get("code"):
         # A facilitator coming back with the session's join code (the key is still asked for below).
-        assessment = storage.find_by_join_code(engine(), st.query_params.get("code"))
+        assessment = find_session(engine(), st.query_params.get("code"))
         if assessment is not None:
             st.query_params["a"] = str(assessment.id)
             del st.query_params["code"]
-    if assessment is None or (workshop_only and assessment.mode != "workshop"):
+    if assessment is None or (workshop_only and not assessment.is_workshop):
         st.warning(missing)
         if workshop_only:
             with st.form("find_session"):
                 typed = st.text_input("Or enter the session's join code", placeholder="e.g. ABCDE-23456")
                 if st.form_submit_button("Find the session"):
-                    found = storage.find_by_join_code(engine(), typed)
-                    if found is not None and found.mode == "workshop":
+                    found = find_session(engine(), typed)
+                    if found is not None and found.is_workshop:
                         st.query_params["a"] = str(found.id)
                         st.rerun()
                     st.error("No workshop session has that code. Check it and try again.")

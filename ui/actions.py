@@ -6,27 +6,26 @@ import datetime as dt
 
 import streamlit as st
 
-import storage
+from domain.records import Assessment
+from domain.vocabulary import ActionStatus, Mode
 from questions.errors import ProjectError
-from questions.schema import Bank
-from coproduction.reporting import baseline_of
-from reports.model import still_open
-from ui.access import may_see
+from reports.formatting import format_date
+from reports.parts import Results
+from services.plans import add_action, delete_action, update_action
 from ui.context import engine, md, show_error
 
-STATUSES = ("planned", "in progress", "done", "dropped")
+STATUSES = tuple(ActionStatus)
 
 
-def render_actions(assessment: storage.Assessment, bank: Bank, editable: bool = True) -> None:
+def render_actions(assessment: Assessment, results: Results, editable: bool = True) -> None:
     """List the actions; with `editable`, forms to add and update them."""
-    names = {p.id: p.name for p in bank.principles}
-    actions = storage.list_actions(engine(), assessment.id)
-    if not actions:
+    names = dict(results.principles)
+    if not results.actions:
         st.write("No actions agreed yet.")
-    for action in actions:
-        due = f" · due {action.due_date:%d %b %Y}" if action.due_date else ""
+    for action in results.actions:
+        due = f" · due {format_date(action.due_date, short=True)}" if action.due_date else ""
         owner = f" · {md(action.owner)}" if action.owner else ""
-        with st.expander(f"{md(names.get(action.principle, action.principle))}: {md(action.description[:80])} ({action.status}{due})"):
+        with st.expander(f"{md(action.principle_name)}: {md(action.description[:80])} ({action.status}{due})"):
             st.text(action.description)
             st.caption(f"Owner{owner or ': not set'}{due}")
             if not editable:
@@ -41,13 +40,11 @@ def render_actions(assessment: storage.Assessment, bank: Bank, editable: bool = 
                 removed = remove.form_submit_button("Delete this action")
             try:
                 if saved:
-                    storage.update_action(
-                        engine(), action.id, status=status, owner=owner_new, description=description,
-                        due_date=due_new if isinstance(due_new, dt.date) else None,
-                    )
+                    update_action(engine(), action.id, ActionStatus(status), owner_new, description,
+                                  due_new if isinstance(due_new, dt.date) else None)
                     st.rerun()
                 if removed:
-                    storage.delete_action(engine(), action.id)
+                    delete_action(engine(), action.id)
                     st.rerun()
             except ProjectError as error:
                 show_error(error)
@@ -64,29 +61,25 @@ def render_actions(assessment: storage.Assessment, bank: Bank, editable: bool = 
                 st.error("Describe the action before adding it.")
             else:
                 try:
-                    storage.add_action(engine(), assessment.id, principle, description.strip(), owner.strip(),
-                                       due_date if isinstance(due_date, dt.date) else None, "planned")
+                    add_action(engine(), assessment.id, principle, description.strip(), owner.strip(),
+                               due_date if isinstance(due_date, dt.date) else None)
                 except ProjectError as error:
                     show_error(error)
                 else:
                     st.rerun()
 
 
-def render_still_open(assessment: storage.Assessment, bank: Bank) -> None:
+def render_still_open(results: Results) -> None:
     """The baseline's actions not yet done or dropped (the same baseline as the PDF), with where to update them."""
-    baseline = baseline_of(engine(), assessment, bank, may_see)
-    if baseline is None:
-        return
-    names = {p.id: p.name for p in bank.principles}
-    carried = still_open(storage.list_actions(engine(), baseline.id))
-    if not carried:
+    baseline = results.baseline
+    if baseline is None or not results.carried_actions:
         return
     st.subheader(f"Still open from {md(baseline.title)}")
-    for action in carried:
-        due = f" · due {action.due_date:%d %b %Y}" if action.due_date else ""
+    for action in results.carried_actions:
+        due = f" · due {format_date(action.due_date, short=True)}" if action.due_date else ""
         owner = f" · {md(action.owner)}" if action.owner else ""
-        st.markdown(f"- **{md(names.get(action.principle, action.principle))}**: {md(action.description)} "
+        st.markdown(f"- **{md(action.principle_name)}**: {md(action.description)} "
                     f"({action.status}{owner}{due})")
-    page = "views/facilitate.py" if baseline.mode == "workshop" else "views/results.py"
+    page = "views/facilitate.py" if baseline.mode is Mode.WORKSHOP else "views/results.py"
     st.page_link(page, label=f"Update them in {baseline.title}", query_params={"a": str(baseline.id)},
                  icon=":material/edit:")

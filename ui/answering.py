@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-import storage
+from domain.records import Respondent
 from questions.errors import ProjectError
 from questions.schema import Bank, Principle, Statement
+from services.answering import save_answer, saved_answers
 from ui.context import engine, md, show_error
 
 DONT_KNOW = "dk"
@@ -35,12 +36,12 @@ def forget_respondent() -> None:
             del st.session_state[name]
 
 
-def load_into_state(respondent: storage.Respondent, bank: Bank) -> None:
+def load_into_state(respondent: Respondent, bank: Bank) -> None:
     """Put saved answers into the widgets once per respondent, so a reload resumes."""
     marker = f"loaded_{respondent.token}"
     if st.session_state.get(marker):
         return
-    saved = storage.get_answers(engine(), respondent.id)
+    saved = saved_answers(engine(), respondent.id)
     for statement in bank.statements:
         cur_key, tgt_key, com_key = _keys(statement.id)
         answer = saved.get(statement.id)
@@ -63,7 +64,7 @@ def _save(respondent_id: int, statement_id: str) -> None:
         return  # nothing chosen yet: a target or comment alone waits for an answer
     target = st.session_state.get(tgt_key, NO_TARGET)
     try:
-        storage.save_answer(
+        save_answer(
             engine(),
             respondent_id,
             statement_id,
@@ -81,7 +82,7 @@ def answered_count(bank: Bank, statements: tuple[Statement, ...] | None = None) 
     return sum(1 for s in chosen if st.session_state.get(_keys(s.id)[0]) is not None)
 
 
-def render_statement(bank: Bank, statement: Statement, number: int, respondent: storage.Respondent, easy_read: bool) -> None:
+def render_statement(bank: Bank, statement: Statement, number: int, respondent: Respondent, easy_read: bool) -> None:
     """One From/To pair with its answer, target and comment."""
     cur_key, tgt_key, com_key = _keys(statement.id)
     from_text, to_text = statement.texts(easy_read)
@@ -121,7 +122,7 @@ def render_statement(bank: Bank, statement: Statement, number: int, respondent: 
             )
 
 
-def render_principle(bank: Bank, principle: Principle, respondent: storage.Respondent, easy_read: bool, first_number: int) -> None:
+def render_principle(bank: Bank, principle: Principle, respondent: Respondent, easy_read: bool, first_number: int) -> None:
     """A step of the form: the principle's explanation and its statements."""
     st.header(md(principle.name))
     st.markdown(md(principle.definition))

@@ -7,11 +7,12 @@ import re
 from typing import Any
 
 import streamlit as st
-from sqlalchemy.engine import Engine
 
-import storage
+from domain.records import Assessment
 from questions.errors import ProjectError
 from questions.schema import Bank
+from services.banks import bank_of
+from services.database import Engine, open_database
 
 # Characters that Streamlit's Markdown would interpret; user text must be shown literally.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -29,9 +30,7 @@ def database_url() -> str | None:
 @st.cache_resource(show_spinner=False)
 def _engine(url: str | None) -> Engine:
     """One engine per process and URL; migrations and built-in banks are applied once."""
-    engine = storage.make_engine(url)
-    storage.install_builtin_banks(engine)
-    return engine
+    return open_database(url)
 
 
 def engine() -> Engine:
@@ -39,9 +38,9 @@ def engine() -> Engine:
     return _engine(database_url())
 
 
-def bank_for(assessment: storage.Assessment) -> Bank:
+def bank_for(assessment: Assessment) -> Bank:
     """The bank version an assessment was started with."""
-    return storage.load_bank_version(engine(), assessment.bank_row_id)
+    return bank_of(engine(), assessment)
 
 
 def md(text: Any) -> str:

@@ -4,32 +4,26 @@ from __future__ import annotations
 
 import streamlit as st
 
-import scoring
-import storage
+from domain.records import Assessment
 from questions.errors import ProjectError
 from questions.schema import Bank
-from reports import charts
+from reports.formatting import one_decimal, percent
+from reports.parts import Results
+from services.plans import agreed_rating, set_agreed
 from ui.context import engine, md, show_error
-from ui.results_view import show_chart
+from ui.results_view import show_distribution
 
 NOT_AGREED = "none"
 
 
-def discussion_order(bank: Bank, result: scoring.GroupResult, order: str) -> list[str]:
-    """Statement ids: lowest agreement first, or in bank order."""
-    if order == "hot" and not result.withheld and not result.statements.empty:
-        return list(scoring.hot_spots(result, n=len(bank.statements))["statement"])
-    return list(bank.statement_ids)
-
-
-def render_discussion(assessment: storage.Assessment, bank: Bank, result: scoring.GroupResult) -> None:
+def render_discussion(assessment: Assessment, bank: Bank, results: Results) -> None:
     """One statement at a time with its spread, prompt, and the group's agreed rating."""
     order = st.radio(
         "Order", ["hot", "bank"], horizontal=True,
         format_func=lambda o: {"hot": "Disagreements first", "bank": "By principle"}[o],
         key=f"disc_order_{assessment.id}",
     )
-    ids = discussion_order(bank, result, order)
+    ids = list(results.discussion_order) if order == "hot" else list(bank.statement_ids)
     pos_key = f"disc_pos_{assessment.id}"
     pos = min(st.session_state.get(pos_key, 0), len(ids) - 1)
     statement = bank.statement(ids[pos])
@@ -37,19 +31,16 @@ def render_discussion(assessment: storage.Assessment, bank: Bank, result: scorin
     left, right = st.columns(2)
     left.markdown(f"**From**\n\n{md(statement.from_text)}")
     right.markdown(f"**To**\n\n{md(statement.to_text)}")
-    if result.withheld:
+    row = next(r for r in results.statement_rows if r.statement == statement.id)
+    if results.withheld or not row.shown:
         st.info("The spread of answers appears once enough people have answered.")
     else:
-        row = result.statements.set_index("statement").loc[statement.id]
-        show_chart(
-            charts.distribution_chart(result.statements, bank, [statement.id]),
-            charts.text_alternative_distribution(result.statements, bank, [statement.id]),
-            f"dist_{statement.id}",
-        )
-        st.caption(f"Mean {row['mean']:.1f} of 4 · agreement {row['agreement']:.0%} · {int(row['n'])} answers, {int(row['dont_know'])} don't know")
+        show_distribution(results, bank, [statement.id], f"dist_{statement.id}")
+        st.caption(f"Mean {one_decimal(row.mean)} of 4 · agreement {percent(row.agreement)} · {row.n} answers, "
+                   f"{row.dont_know} don't know")
     if statement.prompt:
         st.markdown(f"**To discuss:** {md(statement.prompt)}")
-    agreed = storage.agreed_ratings(engine(), assessment.id).get(statement.id)
+    agreed = agreed_rating(engine(), assessment.id, statement.id)
     levels = [NOT_AGREED] + [level.value for level in bank.scale.levels]
     labels = {level.value: f"{level.value} · {level.label}" for level in bank.scale.levels}
     with st.form(f"agree_{assessment.id}_{statement.id}"):
@@ -59,7 +50,7 @@ def render_discussion(assessment: storage.Assessment, bank: Bank, result: scorin
         notes = st.text_area("Notes from the discussion", value=agreed.notes if agreed else "", max_chars=10_000)
         if st.form_submit_button("Save the agreed rating"):
             try:
-                storage.set_agreed(engine(), assessment.id, statement.id, None if rating == NOT_AGREED else int(rating), notes)
+                set_agreed(engine(), assessment.id, statement.id, None if rating == NOT_AGREED else int(rating), notes)
             except ProjectError as error:
                 show_error(error)
             else:

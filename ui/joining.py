@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import segno
 import streamlit as st
 
-import storage
+from domain.records import Assessment
 
 
 def base_url() -> str:
@@ -26,7 +26,7 @@ def base_url() -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def join_link(assessment: storage.Assessment) -> str:
+def join_link(assessment: Assessment) -> str:
     """The link participants open on their phones."""
     return f"{base_url()}/assess?code={assessment.join_code}"
 
@@ -38,7 +38,7 @@ def qr_png(link: str) -> bytes:
     return buffer.getvalue()
 
 
-def show_join(assessment: storage.Assessment) -> None:
+def show_join(assessment: Assessment) -> None:
     """Code, link and QR code, large enough to read from the back of a room."""
     link = join_link(assessment)
     left, right = st.columns([2, 1])

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-import storage
+from domain.records import Team
 from questions.errors import ProjectError
+from services.banks import bank_choices
+from services.teams import create_team, list_teams
 from ui.context import engine, show_error
 
 
 def latest_banks() -> dict[int, str]:
     """Bank rows to offer for new assessments: every version, newest first, labelled."""
-    rows = sorted(storage.list_banks(engine()), key=lambda b: (b.bank_id, b.created_at), reverse=True)
-    return {b.id: f"{b.title} (version {b.version})" for b in rows}
+    return bank_choices(engine())
 
 
-def pick_team(selected_id: int | None) -> storage.Team | None:
+def pick_team(selected_id: int | None) -> Team | None:
     """Choose an existing team or create one; the choice lives in the URL (?team=)."""
-    teams = storage.list_teams(engine())
+    teams = list_teams(engine())
     by_id = {t.id: t for t in teams}
     labels = {t.id: f"{t.organisation} · {t.name}" for t in teams}
     chosen = None
@@ -37,7 +38,7 @@ def pick_team(selected_id: int | None) -> storage.Team | None:
             name = st.text_input("Team or service", placeholder="e.g. Adult day services")
             if st.form_submit_button("Create team", type="primary"):
                 try:
-                    team = storage.create_team(engine(), organisation, name)
+                    team = create_team(engine(), organisation, name)
                 except ProjectError as error:
                     show_error(error)
                 else:

@@ -6,8 +6,9 @@ import secrets
 
 import streamlit as st
 
-import storage
 from questions.errors import ProjectError
+from services.answering import join, respondent as respondent_by_token, send as send_answers
+from services.sessions import find_session, get_session
 from ui.answering import answered_count, forget_respondent, load_into_state, render_principle
 from ui.context import bank_for, engine, md, show_error
 
@@ -27,11 +28,11 @@ if not code:
         st.rerun()
     st.stop()
 
-assessment = storage.find_by_join_code(engine(), code)
+assessment = find_session(engine(), code)
 if assessment is None:
     # A resume code (the respondent's own token) typed where a join code was expected.
-    returning = storage.get_respondent(engine(), code.strip())
-    found = storage.get_assessment(engine(), returning.assessment_id) if returning else None
+    returning = respondent_by_token(engine(), code.strip())
+    found = get_session(engine(), returning.assessment_id) if returning else None
     if returning is not None and found is not None:
         st.query_params["code"] = str(found.join_code)
         st.query_params["r"] = returning.token
@@ -49,12 +50,12 @@ labels = {p.id: p.label for p in bank.perspectives}
 offered = assessment.perspectives or tuple(labels)
 
 token = st.query_params.get("r")
-respondent = storage.get_respondent(engine(), token) if token else None
+respondent = respondent_by_token(engine(), token)
 if respondent is not None and respondent.assessment_id != assessment.id:
     respondent = None
 
 if respondent is None:
-    if assessment.status != "open":
+    if not assessment.is_open:
         st.warning("This session is closed, so no new answers can be added.")
         st.stop()
     # The token is made before the click, so a double click or a retry joins only once.
@@ -71,7 +72,7 @@ if respondent is None:
         st.error("Choose the point of view you are answering from, then press Start.")
     elif start:
         try:
-            joined = storage.join(engine(), assessment.id, perspective, token=pending)
+            joined = join(engine(), assessment, perspective, token=pending)
         except ProjectError as error:
             show_error(error)
             st.stop()
@@ -83,11 +84,11 @@ if respondent is None:
 
 if respondent.submitted_at is not None:
     st.success("Thank you: your answers are in.")
-    if assessment.mode == "workshop":
+    if assessment.is_workshop:
         st.markdown("Watch the facilitator's screen: the group's results appear there once enough people have answered.")
     else:
         st.page_link("views/results.py", label="See the team's results", query_params={"a": str(assessment.id)})
-    if assessment.status == "open" and st.button("Someone else wants to answer on this device"):
+    if assessment.is_open and st.button("Someone else wants to answer on this device"):
         forget_respondent()
         del st.query_params["r"]
         st.rerun()
@@ -144,7 +145,7 @@ if back.button("Back", use_container_width=True):
     st.rerun()
 if send.button("Send my answers", type="primary", use_container_width=True):
     try:
-        storage.submit(engine(), respondent.id)
+        send_answers(engine(), respondent.id)
     except ProjectError as error:
         show_error(error, "Your answers could not be sent")
         st.stop()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-import storage
 from questions.errors import ProjectError
-from questions.loader import load_bank_bytes
+from services.banks import bank_version, stored_banks, upload_bank
 from ui.context import engine, md, show_error
 
 st.title("Question banks")
@@ -14,14 +13,15 @@ st.write(
     "A bank holds the principles and the From/To statements. Upload your own to adapt the wording "
     "for your service; give it a new version number whenever you change it, so older assessments keep theirs."
 )
-banks = storage.list_banks(engine())
+banks = stored_banks(engine())
 labels = {b.id: f"{b.title} (version {b.version}){' · built in' if b.builtin else ''}" for b in banks}
 chosen = st.selectbox("Bank", list(labels), format_func=lambda rid: labels[rid])
 if chosen is not None:
-    row = storage.get_bank(engine(), chosen)
-    bank = storage.load_bank_version(engine(), chosen)
+    version = bank_version(engine(), chosen)
+if chosen is not None and version is not None:
+    row, bank = version.row, version.bank
     st.markdown(md(bank.description))
-    st.download_button("Download this bank (YAML)", row.yaml_text.encode("utf-8") if row else b"", f"{bank.id}-{bank.version}.yaml", "application/x-yaml")
+    st.download_button("Download this bank (YAML)", row.yaml_text.encode("utf-8"), f"{bank.id}-{bank.version}.yaml", "application/x-yaml")
     for principle in bank.principles:
         with st.expander(f"{md(principle.name)} ({len(principle.statements)} statements)"):
             st.markdown(md(principle.definition))
@@ -32,8 +32,7 @@ st.header("Upload a bank")
 upload = st.file_uploader("Bank file (YAML)", type=["yaml", "yml"])
 if upload is not None:
     try:
-        bank = load_bank_bytes(upload.getvalue(), source=upload.name)
-        stored = storage.save_bank(engine(), bank, upload.getvalue().decode("utf-8-sig"))
+        stored = upload_bank(engine(), upload.getvalue(), upload.name)
     except ProjectError as error:
         show_error(error, "The bank was not added")
     else:

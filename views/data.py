@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-import storage
 from questions.errors import ProjectError
-from coproduction.imports import check_answers_csv
+from reports.spreadsheets import csv_bytes, xlsx_bytes
 from scoring import template_frame
-from coproduction.team_data import locked_workshops, team_export
-from ui.access import assessment_from_query, may_see
+from services.imports import check_answers_csv, import_answers
+from services.results import results_for
+from services.sessions import key_matches
+from services.team_data import locked_workshops, team_export
+from services.teams import delete_team, get_team
+from ui.access import BROWSER, assessment_from_query
 from ui.context import bank_for, engine, md, show_error
-from ui.downloads import answer_downloads, csv_bytes, xlsx_bytes
-from ui.history import answers_of
+from ui.downloads import answer_downloads
 
 st.title("Import and export")
 assessment = assessment_from_query("Open this page from an assessment on your team's page (Home).")
 bank = bank_for(assessment)
-team = storage.get_team(engine(), assessment.team_id)
+team = get_team(engine(), assessment.team_id)
 st.caption(f"{md(assessment.title)} · {md(bank.title)} version {md(bank.version)}")
 
 st.header("Paper forms")
@@ -33,7 +35,7 @@ if upload is not None:
     digest = f"{upload.name}:{upload.size}"
     if st.session_state.get(f"imported_{assessment.id}") == digest:
         st.success("This file has been imported.")
-    elif assessment.status != "open":
+    elif not assessment.is_open:
         st.error("This assessment is closed: reopen it before importing answers.")
     else:
         try:
@@ -44,7 +46,7 @@ if upload is not None:
             st.write(f"{frame['respondent'].nunique()} respondents, {len(frame)} answers are ready to import.")
             if st.button("Import these answers", type="primary"):
                 try:
-                    count = storage.import_responses(engine(), assessment.id, frame)
+                    count = import_answers(engine(), assessment, frame)
                 except ProjectError as error:
                     show_error(error, "The file was not imported: nothing has been saved")
                 else:
@@ -52,12 +54,12 @@ if upload is not None:
                     st.success(f"Imported {count} respondents.")
 
 st.header("Export answers")
-answer_downloads(assessment, answers_of(assessment), f"coproduction-{assessment.id}", bank)
+answer_downloads(assessment, results_for(engine(), assessment, BROWSER), f"coproduction-{assessment.id}")
 
 if team is not None:
     st.header("Your team's data")
     st.write("Everything stored for this team that you may see, or delete it all for good.")
-    export = team_export(engine(), team.id, may_see)
+    export = team_export(engine(), team.id, BROWSER)
     st.caption(" · ".join(f"{name}: {len(frame)} {'row' if len(frame) == 1 else 'rows'}"
                           for name, frame in export.tables.items() if name != "notes"))
     for note in export.notes:
@@ -65,7 +67,7 @@ if team is not None:
     st.download_button("Download the team's data (XLSX)", lambda: xlsx_bytes(export.tables), f"team-{team.id}.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     with st.expander("Delete this team and all its data"):
-        locked = locked_workshops(engine(), team.id, may_see)
+        locked = locked_workshops(engine(), team.id, BROWSER)
         if locked:
             st.write("Deleting removes the team's workshop sessions too, so it needs each one's facilitator key.")
         with st.form("delete_team"):
@@ -73,13 +75,13 @@ if team is not None:
                                         key=f"delete_key_{w.id}") for w in locked}
             typed = st.text_input(f"Type the team name ({team.name}) to confirm")
             if st.form_submit_button("Delete everything", type="primary"):
-                wrong = [w.title for w in locked if not storage.check_facilitator_key(engine(), w.id, keys[w.id].strip())]
+                wrong = [w.title for w in locked if not key_matches(engine(), w.id, keys[w.id].strip())]
                 if typed.strip() != team.name:
                     st.error("The name does not match: nothing was deleted.")
                 elif wrong:
                     st.error(f"The facilitator key does not match for: {md(', '.join(wrong))}. Nothing was deleted.")
                 else:
-                    storage.delete_team(engine(), team.id)
+                    delete_team(engine(), team.id)
                     st.success("The team and all its data have been deleted.")
                     st.query_params.clear()
                     st.stop()

@@ -6,18 +6,17 @@ import logging
 
 import streamlit as st
 
-import scoring
-import storage
 from questions.errors import ProjectError
-from reports import charts
-from ui.access import assessment_from_query, held_key, remember_key
+from services.facilitation import live_view
+from services.results import results_for
+from services.sessions import follow_up, set_open
+from ui.access import BROWSER, assessment_from_query, held_key, remember_key
 from ui.actions import render_actions, render_still_open
 from ui.context import bank_for, engine, md, show_error
 from ui.discussion import render_discussion
 from ui.downloads import answer_downloads, pdf_download
-from ui.history import answers_of, earlier_of, note_locked_earlier
 from ui.joining import show_join
-from ui.results_view import render_results, show_chart, show_radar
+from ui.results_view import note_locked_earlier, render_results, show_chart
 
 st.title("Facilitator view")
 assessment = assessment_from_query("Open a workshop session from your team's page on the Home page.", workshop_only=True)
@@ -39,80 +38,67 @@ def live_panel() -> None:
 
 def live_counts_and_charts() -> None:
     """Counts, the group and perspective radars, and the spread with disagreements first."""
-    joined, submitted = storage.progress(engine(), assessment.id)
+    live = live_view(engine(), assessment, bank)
     first, second, third = st.columns(3)
-    first.metric("Joined", joined)
-    second.metric("Answers sent", submitted)
+    first.metric("Joined", live.joined)
+    second.metric("Answers sent", live.sent)
     third.metric("Needed to show results", assessment.threshold)
-    responses = answers_of(assessment)
-    result = scoring.score_group(responses, bank, threshold=assessment.threshold)
-    if result.withheld:
+    if live.group_radar is None or live.spread is None:
         st.info(f"Results appear when at least {assessment.threshold} people have sent their answers.")
         return
     # One radar under the other: a radar keeps its own width (stretching distorts it), so two side by side
     # overflowed their columns on a 1280-pixel screen and the labels ran into each other.
     st.markdown("**The whole group**")
-    show_radar(result.principles.assign(series="Group now")[["series", "principle", "score"]], bank, key="live_radar")
+    show_chart(live.group_radar.spec, live.group_radar.text, "live_radar")
     st.markdown("**By perspective**")
-    perspectives = scoring.score_perspectives(responses, bank, threshold=assessment.threshold)
-    for note in perspectives.notes:
+    for note in live.results.perspective_notes:
         st.caption(md(note))
-    if perspectives.scores["perspective"].nunique() > 1:
-        series = perspectives.scores.rename(columns={"label": "series"})[["series", "principle", "score"]]
-        show_radar(series, bank, key="live_perspectives")
+    if live.perspective_radar is not None:
+        show_chart(live.perspective_radar.spec, live.perspective_radar.text, "live_perspectives")
     else:
         st.caption(f"Perspectives are compared here once at least two have {assessment.threshold} or more people.")
-    ordered = list(scoring.hot_spots(result, n=len(bank.statements))["statement"])
     st.markdown("**Spread of answers, disagreements first**")
-    show_chart(
-        charts.distribution_chart(result.statements, bank, ordered),
-        charts.text_alternative_distribution(result.statements, bank, ordered),
-        "live_dist",
-    )
+    show_chart(live.spread.spec, live.spread.text, "live_dist")
 
 
 with live_tab:
-    if assessment.status == "open":
+    if assessment.is_open:
         with st.expander("Join code and QR code", expanded=True):
             show_join(assessment)
     live_panel()
 
-responses = answers_of(assessment)
-result = scoring.score_group(responses, bank, threshold=assessment.threshold)
+results = results_for(engine(), assessment, BROWSER)
 with discuss_tab:
-    render_discussion(assessment, bank, result)
+    render_discussion(assessment, bank, results)
 with results_tab:
-    render_results(bank, responses, assessment.threshold, earlier_of(assessment), assessment.created_at.date())
-    note_locked_earlier(assessment)
+    render_results(results)
+    note_locked_earlier(results)
 with actions_tab:
-    render_actions(assessment, bank, editable=True)
-    render_still_open(assessment, bank)
+    render_actions(assessment, results, editable=True)
+    render_still_open(results)
 with session_tab:
-    if assessment.status == "open":
+    if assessment.is_open:
         st.write("The session is open: participants can join and send answers.")
         if st.button("Close the session", type="primary"):
-            storage.set_status(engine(), assessment.id, "closed")
+            set_open(engine(), assessment, False)
             st.rerun()
     else:
         st.write("The session is closed: no more answers are accepted.")
         if st.button("Reopen the session"):
-            storage.set_status(engine(), assessment.id, "open")
+            set_open(engine(), assessment, True)
             st.rerun()
     st.subheader("Summary and downloads")
     stem = f"coproduction-workshop-{assessment.id}"
-    if not result.withheld:
-        pdf_download(assessment, stem)
-    answer_downloads(assessment, responses, stem, bank)
+    if not results.withheld:
+        pdf_download(assessment, results, stem)
+    answer_downloads(assessment, results, stem)
     st.subheader("Follow-up session")
     st.write("Run the same questions again later: results will compare the new session with this one. "
              "The follow-up opens with this session's facilitator key.")
     if st.button("Create a follow-up session"):
         try:
             # The same key opens the follow-up, so the facilitator keeps one key for the series.
-            follow, key = storage.create_workshop(
-                engine(), assessment.team_id, assessment.bank_row_id, f"Follow-up to {assessment.title}",
-                assessment.perspectives, assessment.threshold, key=held_key(assessment.id),
-            )
+            follow, key = follow_up(engine(), assessment, held_key(assessment.id))
         except ProjectError as error:
             show_error(error)
         else:

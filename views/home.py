@@ -7,8 +7,9 @@ import secrets
 
 import streamlit as st
 
-import storage
 from questions.errors import ProjectError
+from services.sessions import create_self_assessment
+from services.teams import team_sessions
 from ui.context import engine, md, query_int, show_error
 from ui.teams import latest_banks, pick_team
 
@@ -50,23 +51,20 @@ team = pick_team(query_int("team"))
 if team is None:
     st.stop()
 
-assessments = storage.list_assessments(engine(), team.id)
+sessions = team_sessions(engine(), team.id)
 st.subheader(f"Assessments of {md(team.name)}")
-if not assessments:
+if not sessions:
     st.info("No assessments yet: start the first one below.")
-banks = {b.id: b for b in storage.list_banks(engine())}
-for assessment in reversed(assessments):
-    joined, submitted = storage.progress(engine(), assessment.id)
-    bank = banks.get(assessment.bank_row_id)
+for summary in sessions:
+    assessment = summary.assessment
     with st.container(border=True):
         st.markdown(
             f"**{md(assessment.title)}** · {assessment.created_at:%d %b %Y} · "
-            f"{'workshop' if assessment.mode == 'workshop' else 'self-assessment'} · "
-            f"{md(bank.title) if bank else '?'} v{md(bank.version) if bank else '?'} · "
-            f"{assessment.status} · {joined} joined, {submitted} sent"
+            f"{'workshop' if assessment.is_workshop else 'self-assessment'} · {md(summary.bank_label)} · "
+            f"{assessment.status} · {summary.joined} joined, {summary.sent} sent"
         )
         cols = st.columns(3)
-        if assessment.mode == "workshop":
+        if assessment.is_workshop:
             cols[0].page_link("views/facilitate.py", label="Facilitator view", query_params={"a": str(assessment.id)})
         else:
             cols[0].page_link("views/assess.py", label=f"Answer (code {assessment.join_code})", query_params={"code": str(assessment.join_code)})
@@ -94,9 +92,9 @@ with st.form("new_assessment"):
     create = st.form_submit_button("Create", type="primary")
 if create:
     try:
-        created = storage.create_assessment(
+        created = create_self_assessment(
             engine(), team.id, int(bank_row), title.strip() or "Self-assessment",
-            mode="self", threshold=1 if mode == "together" else int(threshold),
+            threshold=1 if mode == "together" else int(threshold),
             # Made before the click: a double click or a retry finds the assessment the first one made.
             request_id=st.session_state.setdefault("new_assessment_request", secrets.token_urlsafe(16)),
         )

@@ -7,8 +7,9 @@ import secrets
 
 import streamlit as st
 
-import storage
 from questions.errors import ProjectError
+from services.banks import bank_version
+from services.sessions import create_workshop, get_session, new_facilitator_key
 from ui.access import remember_key
 from ui.context import engine, md, query_int, show_error
 from ui.joining import show_join
@@ -23,7 +24,7 @@ st.markdown(
 created = st.session_state.get("created_workshop")
 if created is not None:
     assessment_id, key = created
-    assessment = storage.get_assessment(engine(), assessment_id)
+    assessment = get_session(engine(), assessment_id)
     if assessment is not None:
         st.success(f"Session **{md(assessment.title)}** is ready.")
         st.warning("Your facilitator key is shown only once. Copy it now and keep it safe: it opens the results.")
@@ -40,8 +41,8 @@ if team is None:
     st.stop()
 options = latest_banks()
 bank_row = st.selectbox("Question bank", list(options), format_func=lambda rid: options[rid])
-bank = storage.load_bank_version(engine(), int(bank_row))
-labels = {p.id: p.label for p in bank.perspectives}
+chosen = bank_version(engine(), int(bank_row))
+labels = {p.id: p.label for p in chosen.bank.perspectives} if chosen else {}
 with st.form("new_workshop"):
     title = st.text_input("Session title", value=f"Workshop {dt.date.today():%d %B %Y}")
     perspectives = st.multiselect("Perspectives offered to participants", list(labels), default=list(labels), format_func=lambda pid: labels[pid])
@@ -54,8 +55,8 @@ if submitted:
     try:
         # Request id and key are made before the click: a double click or a retry gets the same session and key.
         request_id, pending_key = st.session_state.setdefault(
-            "new_workshop_request", (secrets.token_urlsafe(16), storage.new_facilitator_key()))
-        workshop, key = storage.create_workshop(engine(), team.id, int(bank_row), title.strip() or "Workshop",
+            "new_workshop_request", (secrets.token_urlsafe(16), new_facilitator_key()))
+        workshop, key = create_workshop(engine(), team.id, int(bank_row), title.strip() or "Workshop",
                                                 tuple(perspectives), int(threshold), key=pending_key,
                                                 request_id=request_id)
     except ProjectError as error:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
 import pytest
 
+from domain.records import Action, AgreedRating
+from domain.vocabulary import ActionStatus, Mode
 from questions.schema import Band, Bank, Level, Perspective, Principle, Scale, Statement
+from reports.model import build_results
+from reports.parts import Results, ResultsInput, SessionData
 
 PRINCIPLES = (("assets", "Recognising people as assets"), ("reciprocity", "Reciprocity and mutuality"),
               ("networks", "Peer support networks"))
@@ -67,8 +72,37 @@ def responses(bank: Bank) -> pd.DataFrame:
     return answers(people)
 
 
-def report_kwargs(bank: Bank, responses: pd.DataFrame) -> dict[str, Any]:
-    """Arguments for build_report apart from the optional ones."""
-    return dict(bank=bank, organisation="Caerphilly Borough Council", team="Day services team",
-                title="Spring self-assessment", assessment_date=date(2026, 11, 2), responses=responses,
-                generated_at=datetime(2026, 11, 23, 10, 30))
+NOW = datetime(2026, 11, 23, 10, 30)
+
+
+def action(principle: str, description: str, owner: str = "", due_date: date | None = None,
+           status: str = "planned", number: int = 1) -> Action:
+    """An action record as storage returns it."""
+    return Action(id=number, assessment_id=1, principle=principle, description=description, owner=owner,
+                  due_date=due_date, status=ActionStatus(status), created_at=NOW, updated_at=NOW)
+
+
+def agreed(ratings: dict[str, tuple[int | None, str]]) -> dict[str, AgreedRating]:
+    """Agreed ratings by statement id from {statement: (rating, notes)}."""
+    return {sid: AgreedRating(sid, rating, notes, NOW) for sid, (rating, notes) in ratings.items()}
+
+
+def session(responses: pd.DataFrame, title: str = "Spring self-assessment", threshold: int = 3,
+            taken_on: date = date(2026, 11, 2), actions: Sequence[Action] = (), number: int = 2) -> SessionData:
+    """One session's stored data."""
+    return SessionData(id=number, title=title, mode=Mode.SELF, taken_on=taken_on, threshold=threshold,
+                       responses=responses, actions=tuple(actions))
+
+
+def results_input(bank: Bank, responses: pd.DataFrame, *, threshold: int = 3, earlier: Sequence[SessionData] = (),
+                  actions: Sequence[Action] = (), ratings: dict[str, AgreedRating] | None = None,
+                  organisation: str = "Caerphilly Borough Council", team: str = "Day services team") -> ResultsInput:
+    """The input for the standard test report, with whatever the test adds."""
+    return ResultsInput(bank=bank, organisation=organisation, team=team,
+                        session=session(responses, threshold=threshold, actions=actions), generated_at=NOW,
+                        earlier=tuple(earlier), agreed=ratings or {})
+
+
+def results_of(bank: Bank, responses: pd.DataFrame, **options: Any) -> Results:
+    """The results model of the standard test report."""
+    return build_results(results_input(bank, responses, **options))

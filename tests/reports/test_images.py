@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from reports import images
-from reports.charts import radar_chart
+from reports.charts import radar_spec
 from reports.errors import ReportError
 from tests.reports.conftest import PRINCIPLES
 
@@ -14,7 +14,7 @@ SERIES = pd.DataFrame({"series": "Current", "principle": [p for p, _ in PRINCIPL
 
 
 def test_chart_png_returns_png_bytes() -> None:
-    png = images.chart_png(radar_chart(SERIES, PRINCIPLES), scale=1)
+    png = images.chart_png(radar_spec(SERIES, PRINCIPLES), scale=1)
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
 
 
@@ -24,6 +24,6 @@ def test_chart_png_wraps_converter_failure(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr(images.vlc, "vegalite_to_png", broken)
     with pytest.raises(ReportError) as caught:
-        images.chart_png(radar_chart(SERIES, PRINCIPLES))
+        images.chart_png(radar_spec(SERIES, PRINCIPLES))
     assert str(caught.value) == ("report: chart image: expected a chart that can be drawn as PNG, found "
                                  "ValueError: boom. Hint: Try again; if it keeps failing, download the data instead.")

@@ -15,14 +15,14 @@ from fpdf.errors import FPDFException
 from pypdf import PdfReader
 
 from questions.schema import Bank, Perspective
-from reports.model import Report, build_report
+from reports.parts import Results
 from reports.errors import ReportError
 from reports.glyphs import printable
 from reports.pdf import CELL_SIZE, FONT, ReportDocument, build_pdf, render_pdf
-from tests.reports.conftest import answers, report_kwargs, small_bank, uniform
+from tests.reports.conftest import action, agreed, answers, results_of, session, small_bank, uniform
 
-ACTIONS = [{"principle": "reciprocity", "description": "Set up a time bank with the carers' group",
-            "owner": "Rhian Jones", "due_date": date(2027, 2, 1), "status": "in progress"}]
+ACTIONS = [action("reciprocity", "Set up a time bank with the carers' group", "Rhian Jones", date(2027, 2, 1),
+                  "in progress")]
 
 
 def pdf_text(data: bytes) -> tuple[int, str]:
@@ -36,11 +36,11 @@ def squashed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def hostile_report(bank: Bank, responses: pd.DataFrame, **changes: str) -> Report:
+def hostile_report(bank: Bank, responses: pd.DataFrame, **changes: str) -> Results:
     """A report whose team and action texts are given by the test."""
-    kwargs = report_kwargs(bank, responses) | {k: v for k, v in changes.items() if k != "description"}
-    action = dict(ACTIONS[0], description=changes.get("description", "Plan"))
-    return build_report(**kwargs, actions=[action])
+    options: dict[str, Any] = {k: v for k, v in changes.items() if k != "description"}
+    plan = dataclasses.replace(ACTIONS[0], description=changes.get("description", "Plan"))
+    return results_of(bank, responses, actions=[plan], **options)
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +49,8 @@ def full_pdf() -> bytes:
     bank = small_bank()
     people = {f"s{i}": ("staff", uniform(bank, value, 4)) for i, value in enumerate((1, 2, 3, 3))}
     responses = answers(people)
-    report = build_report(**report_kwargs(bank, responses), actions=ACTIONS,
-                          baseline_responses=responses.assign(current=1.0), baseline_label="March 2026")
+    report = results_of(bank, responses, actions=ACTIONS,
+                        earlier=[session(responses.assign(current=1.0), title="March", number=1)])
     return build_pdf(report)
 
 
@@ -107,7 +107,7 @@ def test_render_pdf_prints_a_10000_character_action_in_full(bank: Bank, response
 
 def test_render_pdf_withheld_shows_message_and_no_scores(bank: Bank) -> None:
     few = answers({"a": ("staff", uniform(bank, 4, 4)), "b": ("staff", uniform(bank, 0, 4))})
-    report = build_report(**report_kwargs(bank, few), actions=ACTIONS, agreed={"assets_1": {"rating": 3}})
+    report = results_of(bank, few, actions=ACTIONS, ratings=agreed({"assets_1": (3, "")}))
     _, text = pdf_text(build_pdf(report))
     assert squashed(report.withheld or "missing") in squashed(text)
     assert "Overall score" not in text and "Scores by principle" not in text
@@ -121,14 +121,14 @@ def test_render_pdf_wraps_layout_failure(bank: Bank, responses: pd.DataFrame, mo
 
     monkeypatch.setattr(ReportDocument, "output", broken)
     with pytest.raises(ReportError) as caught:
-        render_pdf(build_report(**report_kwargs(bank, responses)))
+        render_pdf(results_of(bank, responses))
     assert str(caught.value) == ("report: PDF: expected a report that can be laid out, found FPDFException: Not "
                                  "enough horizontal space to render a single character. Hint: Shorten very long "
                                  "texts and try again.")
 
 
 def test_build_pdf_without_team_prints_no_stray_separator(bank: Bank, responses: pd.DataFrame) -> None:
-    report = build_report(**report_kwargs(bank, responses) | dict(organisation="", team=""))
+    report = results_of(bank, responses, organisation="", team="")
     _pages, text = pdf_text(build_pdf(report))
     assert "\u00b7" not in text.split("Overall score")[0]
     assert "Spring self-assessment \u00b7" not in text
@@ -161,7 +161,7 @@ def test_build_pdf_shows_every_perspective_in_tables_of_at_most_four(monkeypatch
         grid(self, heads, *args, **kwargs)
 
     monkeypatch.setattr(ReportDocument, "grid", spy)
-    _, text = pdf_text(build_pdf(build_report(**report_kwargs(bank, everyone(bank)))))
+    _, text = pdf_text(build_pdf(results_of(bank, everyone(bank))))
     tables = [heads[1:] for heads in headings if heads[0] == "Principle" and set(heads[1:]) <= set(labels)]
     assert [label for table in tables for label in table] == labels
     assert len(tables) == 2 and all(len(table) <= 4 for table in tables)
@@ -180,7 +180,7 @@ def test_build_pdf_shows_every_perspective_in_tables_of_at_most_four(monkeypatch
 ], ids=["six-700-char-labels", "wide-letters", "5000-char-labels", "700-wide-letters", "60-lines", "11000-chars"])
 def test_build_pdf_cuts_very_long_bank_labels_to_fit(labels: list[str], principle_name: str | None) -> None:
     bank = wide_bank(labels, principle_name)
-    pages, text = pdf_text(build_pdf(build_report(**report_kwargs(bank, everyone(bank)), actions=ACTIONS)))
+    pages, text = pdf_text(build_pdf(results_of(bank, everyone(bank), actions=ACTIONS)))
     assert "\u2026" in text
     assert squashed(labels[0][:10]) in squashed(text)
     assert pages <= 12
@@ -190,7 +190,7 @@ def test_build_pdf_cuts_very_long_bank_labels_to_fit(labels: list[str], principl
 def document() -> ReportDocument:
     """A document with the table font set, to measure cell text in."""
     bank = small_bank()
-    doc = ReportDocument(build_report(**report_kwargs(bank, everyone(bank))))
+    doc = ReportDocument(results_of(bank, everyone(bank)))
     doc.add_page()
     doc.set_font(FONT, "B", CELL_SIZE)
     return doc
@@ -212,12 +212,12 @@ def test_clipped_cell_text_never_exceeds_its_lines(document: ReportDocument, tex
 
 @pytest.mark.parametrize("invisible", ["\u200b\u200b", "\u200d\ufe0f", "   "])
 def test_render_pdf_prints_a_dash_for_invisible_text(bank: Bank, responses: pd.DataFrame, invisible: str) -> None:
-    action = dict(ACTIONS[0], description=invisible, owner=invisible, status=invisible)
-    report = build_report(**report_kwargs(bank, responses), actions=[action])
+    plan = dataclasses.replace(ACTIONS[0], description=invisible, owner=invisible)
+    report = results_of(bank, responses, actions=[plan])
     _, text = pdf_text(render_pdf(report))
     lines = [line.strip() for line in text.splitlines()]
     plan = lines[lines.index("Action plan"):]
-    details = "Owner: \u2013    Due: 1 February 2027    Status: \u2013"
+    details = "Owner: \u2013    Due: 1 February 2027    Status: in progress"
     assert plan[1:4] == ["1. Reciprocity and mutuality", "\u2013", details]
 
 
@@ -233,10 +233,10 @@ def test_render_pdf_prints_hebrew_and_arabic_letters(bank: Bank, responses: pd.D
 
 
 def test_build_pdf_lists_actions_still_open_from_last_time(bank: Bank, responses: pd.DataFrame) -> None:
-    earlier = [{"principle": "assets", "description": "Ask about strengths at the first visit", "owner": "Rhian",
-                "status": "in progress"}, {"principle": "assets", "description": "Finished work", "status": "done"}]
-    report = build_report(**report_kwargs(bank, responses), baseline_label="Spring (2 Mar 2026)",
-                          baseline_actions=earlier, actions=ACTIONS)
+    earlier = [action("assets", "Ask about strengths at the first visit", "Rhian", status="in progress"),
+               action("assets", "Finished work", status="done")]
+    spring = session(responses, title="Spring", taken_on=date(2026, 3, 2), actions=earlier, number=1)
+    report = results_of(bank, responses, earlier=[spring], actions=ACTIONS)
     _pages, text = pdf_text(build_pdf(report))
     flat = squashed(text)
     assert squashed("Still open from Spring (2 Mar 2026)") in flat

@@ -22,7 +22,6 @@ from storage import (
     find_by_join_code,
     get_assessment,
     list_assessments,
-    previous_assessment,
     save_bank,
     set_status,
 )
@@ -169,7 +168,7 @@ def test_list_assessments_oldest_first_for_that_team_only(
     assert list_assessments(engine, team.id) == [first, second]
 
 
-def test_previous_assessment_same_bank_id_any_version(
+def test_earlier_assessments_same_bank_id_any_version(
     engine: Engine, team: Team, bank: Bank, stored_bank: StoredBank
 ) -> None:
     newer_bank = save_bank(engine, replace(bank, version="2.0"), "id: test-bank\nversion: '2.0'\n")
@@ -180,9 +179,7 @@ def test_previous_assessment_same_bank_id_any_version(
     create_assessment(engine, team.id, other_bank.id, "Different bank")
     create_assessment(engine, other_team.id, stored_bank.id, "Other team")
     third = create_assessment(engine, team.id, newer_bank.id, "Third")
-    assert previous_assessment(engine, third) == second
-    assert previous_assessment(engine, second) == first
-    assert previous_assessment(engine, first) is None
+    assert earlier_assessments(engine, second) == [first]
     assert earlier_assessments(engine, third) == [first, second]
     assert earlier_assessments(engine, first) == []
 

@@ -133,7 +133,7 @@ def test_facilitate_follow_up_session_keeps_team_bank_and_settings(engine: Engin
     follow = sessions[1]
     assert (follow.bank_row_id, follow.perspectives, follow.threshold, follow.mode) == (
         workshop.bank_row_id, workshop.perspectives, workshop.threshold, "workshop")
-    assert storage.previous_assessment(engine, follow) == workshop
+    assert storage.earlier_assessments(engine, follow) == [workshop]
     assert storage.check_facilitator_key(engine, follow.id, key), "the follow-up opens with the same key"
 
 

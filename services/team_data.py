@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy.engine import Engine
 
 import storage
-from coproduction.reporting import counted_answers
+from services.access import Access
+from services.results import counted_answers
 from scoring import shareable_answers
 
 
@@ -26,8 +26,7 @@ def _kept(frame: pd.DataFrame, column: str, ids: set[int]) -> pd.DataFrame:
     return frame[frame[column].isin(ids)].reset_index(drop=True) if not frame.empty else frame
 
 
-def team_export(engine: Engine, team_id: int,
-                may_see: Callable[[storage.Assessment], bool]) -> TeamExport:
+def team_export(engine: Engine, team_id: int, access: Access) -> TeamExport:
     """The team's tables limited to assessments the viewer may see, with the same anonymity as the charts.
 
     An assessment with fewer respondents than its threshold contributes no respondents or answers;
@@ -39,7 +38,7 @@ def team_export(engine: Engine, team_id: int,
     visible: set[int] = set()
     respondent_rows: list[pd.DataFrame] = []
     for assessment in storage.list_assessments(engine, team_id):
-        if not may_see(assessment):
+        if not access.may_see(assessment):
             notes.append(f"{assessment.title} (workshop {assessment.id}): left out, as it needs its facilitator key.")
             continue
         visible.add(assessment.id)
@@ -73,7 +72,6 @@ def team_export(engine: Engine, team_id: int,
     return TeamExport(out, tuple(notes))
 
 
-def locked_workshops(engine: Engine, team_id: int,
-                     may_see: Callable[[storage.Assessment], bool]) -> list[storage.Assessment]:
+def locked_workshops(engine: Engine, team_id: int, access: Access) -> list[storage.Assessment]:
     """The team's workshops whose facilitator key this viewer has not given."""
-    return [a for a in storage.list_assessments(engine, team_id) if not may_see(a)]
+    return [a for a in storage.list_assessments(engine, team_id) if not access.may_see(a)]

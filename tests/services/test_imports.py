@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy.engine import Engine
 
 import storage
-from coproduction.imports import import_answers_csv
+from services.imports import check_answers_csv, import_answers
 from questions.errors import ProjectError
-from tests.coproduction.conftest import quick_row
+from tests.services.conftest import quick_row
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad_responses"
 BAD = sorted(p for p in CORPUS.glob("*.csv") if not p.stem.endswith("_valid"))
@@ -21,6 +21,11 @@ def _assessment(engine: Engine) -> storage.Assessment:
     team = storage.create_team(engine, "Riverside Council", "Day services")
     row = quick_row(engine)
     return storage.create_assessment(engine, team.id, row, "Imported")
+
+
+def import_answers_csv(engine: Engine, assessment: storage.Assessment, data: bytes, source: str) -> int:
+    """What the Import page does: check the whole file, then store it."""
+    return import_answers(engine, assessment, check_answers_csv(engine, assessment, data, source))
 
 
 def _stored_rows(engine: Engine, assessment: storage.Assessment) -> int:

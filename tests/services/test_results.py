@@ -1,15 +1,17 @@
-"""The report of a stored assessment: which earlier session is its baseline."""
+"""The results of a stored assessment: which earlier session is its baseline, what it carries over."""
 
 from __future__ import annotations
 
 from sqlalchemy.engine import Engine
 
 import storage
-from coproduction.reporting import assessment_report
-from tests.coproduction.conftest import quick_row, send
+from services.access import FULL_ACCESS
+from services.results import results_for
+from tests.services.test_team_data import NoWorkshops
+from tests.services.conftest import quick_row, send
 
 
-def test_assessment_report_baseline_skips_a_session_too_small_to_show(engine: Engine) -> None:
+def test_results_for_baseline_skips_a_session_too_small_to_show(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
     spring = storage.create_assessment(engine, team.id, quick_row(engine), "Spring", threshold=3)
     for i in range(3):
@@ -18,23 +20,23 @@ def test_assessment_report_baseline_skips_a_session_too_small_to_show(engine: En
     send(engine, summer, "staff", 4, "summer-0")
     autumn = storage.create_assessment(engine, team.id, quick_row(engine), "Autumn", threshold=1)
     send(engine, autumn, "staff", 3, "autumn-0")
-    report = assessment_report(engine, autumn)
-    assert report.baseline_label is not None and report.baseline_label.startswith("Spring")
-    assert [(c.baseline, c.latest, c.change) for c in report.changes] == [(25.0, 75.0, 50.0)] * 6
+    report = results_for(engine, autumn, FULL_ACCESS)
+    assert report.baseline is not None and report.baseline.label.startswith("Spring")
+    assert [(c.baseline, c.latest, c.change) for c in report.changes] == [(25.0, 75.0, 50)] * 6
 
 
-def test_assessment_report_baseline_only_from_sessions_the_viewer_may_see(engine: Engine) -> None:
+def test_results_for_baseline_only_from_sessions_the_viewer_may_see(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
     workshop, _key = storage.create_workshop(engine, team.id, quick_row(engine), "Workshop", ("staff",), 1)
     send(engine, workshop, "staff", 1, "ws-0")
     later = storage.create_assessment(engine, team.id, quick_row(engine), "Later", threshold=1)
     send(engine, later, "staff", 3, "later-0")
-    assert assessment_report(engine, later).baseline_label is not None
-    hidden = assessment_report(engine, later, may_see=lambda a: a.mode != "workshop")
-    assert hidden.baseline_label is None and hidden.changes == ()
+    assert results_for(engine, later, FULL_ACCESS).baseline is not None
+    hidden = results_for(engine, later, NoWorkshops())
+    assert hidden.baseline is None and hidden.changes == ()
 
 
-def test_assessment_report_carries_the_baselines_open_actions(engine: Engine) -> None:
+def test_results_for_carries_the_baselines_open_actions(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
     spring = storage.create_assessment(engine, team.id, quick_row(engine), "Spring", threshold=1)
     send(engine, spring, "staff", 1, "spring-0")
@@ -42,4 +44,4 @@ def test_assessment_report_carries_the_baselines_open_actions(engine: Engine) ->
     storage.add_action(engine, spring.id, "assets", "All done", status="done")
     autumn = storage.create_assessment(engine, team.id, quick_row(engine), "Autumn", threshold=1)
     send(engine, autumn, "staff", 3, "autumn-0")
-    assert [a.description for a in assessment_report(engine, autumn).carried_actions] == ["Still going"]
+    assert [a.description for a in results_for(engine, autumn, FULL_ACCESS).carried_actions] == ["Still going"]

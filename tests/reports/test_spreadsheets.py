@@ -1,4 +1,4 @@
-"""File downloads: CSV with a BOM, XLSX workbooks that Excel can open (no time zones)."""
+"""Spreadsheet writers: CSV with a BOM, XLSX workbooks that Excel can open (no time zones)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
-from ui.downloads import csv_bytes, xlsx_bytes
+from reports.spreadsheets import csv_bytes, xlsx_bytes
 
 
 def test_downloads_csv_has_bom_and_keeps_text_literally() -> None:

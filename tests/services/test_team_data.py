@@ -5,16 +5,21 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 
 import storage
-from coproduction.team_data import locked_workshops, team_export
-from tests.coproduction.conftest import quick_row, send
+from services.access import FULL_ACCESS
+from services.team_data import locked_workshops, team_export
+from tests.services.conftest import quick_row, send
 
 
-def _everyone(_assessment: storage.Assessment) -> bool:
-    return True
+class NoWorkshops:
+    """A viewer who holds no facilitator key."""
+
+    def may_see(self, assessment: storage.Assessment) -> bool:
+        """Self-assessments only."""
+        return not assessment.is_workshop
 
 
-def _no_workshops(assessment: storage.Assessment) -> bool:
-    return assessment.mode != "workshop"
+_no_workshops = NoWorkshops()
+_everyone = FULL_ACCESS
 
 
 def test_team_export_leaves_out_locked_workshops(engine: Engine) -> None:

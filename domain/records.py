@@ -1,0 +1,106 @@
+"""Immutable records that storage returns and the service layer and reports read (the typed seam)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from domain.vocabulary import ActionStatus, Mode, SessionStatus
+
+
+@dataclass(frozen=True)
+class Team:
+    """A team inside an organisation that reflects on its co-production."""
+
+    id: int
+    organisation: str
+    name: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredBank:
+    """One version of a question bank, kept as its YAML source."""
+
+    id: int
+    bank_id: str
+    version: str
+    title: str
+    yaml_text: str
+    content_hash: str
+    builtin: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One round of self-assessment (alone or together) or a workshop (many respondents)."""
+
+    id: int
+    team_id: int
+    bank_row_id: int
+    title: str
+    mode: Mode
+    status: SessionStatus
+    join_code: str | None
+    perspectives: tuple[str, ...]
+    threshold: int
+    created_at: datetime
+    closed_at: datetime | None
+
+    @property
+    def is_workshop(self) -> bool:
+        """A facilitated session (its results need the facilitator)."""
+        return self.mode is Mode.WORKSHOP
+
+    @property
+    def is_open(self) -> bool:
+        """Still accepting answers."""
+        return self.status is SessionStatus.OPEN
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Someone answering an assessment from one perspective."""
+
+    id: int
+    assessment_id: int
+    token: str
+    perspective: str
+    created_at: datetime
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One respondent's answer to one statement (None = don't know)."""
+
+    statement_id: str
+    current: int | None
+    target: int | None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class AgreedRating:
+    """The rating a team agreed on for a statement after discussion."""
+
+    statement_id: str
+    rating: int | None
+    notes: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Action:
+    """A step the team plans to take on a principle."""
+
+    id: int
+    assessment_id: int
+    principle: str
+    description: str
+    owner: str
+    due_date: date | None
+    status: ActionStatus
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,34 @@
+"""A participant's answers: join, resume by code, save as you go, send."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+
+import storage
+from domain.records import Answer, Assessment, Respondent
+
+
+def join(engine: Engine, assessment: Assessment, perspective: str, token: str) -> Respondent:
+    """Join a session; the same token again returns the same respondent (a double click joins once)."""
+    return storage.join(engine, assessment.id, perspective, token=token)
+
+
+def respondent(engine: Engine, token: str | None) -> Respondent | None:
+    """The respondent with this resume code, or None."""
+    return storage.get_respondent(engine, token) if token else None
+
+
+def saved_answers(engine: Engine, respondent_id: int) -> dict[str, Answer]:
+    """What is stored for a respondent, by statement id."""
+    return storage.get_answers(engine, respondent_id)
+
+
+def save_answer(engine: Engine, respondent_id: int, statement_id: str, current: int | None, target: int | None,
+                comment: str) -> None:
+    """Store (or replace) one answer."""
+    storage.save_answer(engine, respondent_id, statement_id, current, target, comment)
+
+
+def send(engine: Engine, respondent_id: int) -> Respondent:
+    """Send a respondent's answers: they count from now on and can no longer be changed."""
+    return storage.submit(engine, respondent_id)

@@ -1,7 +1,3 @@
-"""Command-line tools: validate banks, score answer files, write templates."""
+"""The command line: `python -m coproduction validate|score|template|report` (see coproduction.main)."""
 
 from __future__ import annotations
-
-from coproduction.cli import COMMANDS, Command, build_parser, main
-
-__all__ = ["COMMANDS", "Command", "build_parser", "main"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from coproduction.cli import main
+from coproduction.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

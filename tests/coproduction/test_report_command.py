@@ -8,7 +8,9 @@ import pytest
 from pypdf import PdfReader
 
 import storage
-from coproduction import main
+from coproduction.commands.report import report
+from coproduction.main import main
+from questions.errors import ProjectError
 from tests.coproduction.test_cli import run, write_answers
 from tests.storage.engines import sqlite_engine
 
@@ -55,8 +57,9 @@ def test_report_from_database_includes_actions(tmp_path: Path, capsys: pytest.Ca
         (["--assessment", "42"], "report: --assessment: expected the id of an assessment in the database, found 42. "
                                  "Hint: The id is the number after a= in the results page's address.\n"),
         (["--responses", "x.csv"], "report: --bank: expected a bank file or built-in bank id with --responses, found nothing.\n"),
-        (["--responses", "x.csv", "--bank", "coproduction-quick", "--threshold", "0"],
-         "report: --threshold: expected a whole number of at least 1, found 0.\n"),
+        (["--responses", "x.csv", "--bank", "coproduction-quick"],
+         "x.csv: file: expected a readable CSV file, found an error reading it (No such file or directory). "
+         "Hint: Check the file name and that the file exists.\n"),
     ],
 )
 def test_report_bad_requests_are_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
@@ -69,3 +72,10 @@ def test_report_bad_requests_are_explained(tmp_path: Path, capsys: pytest.Captur
 def test_report_needs_a_source(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "-o", "x.pdf"]) == 2
     assert "one of the arguments --assessment --responses is required" in capsys.readouterr().err
+
+
+def test_report_called_without_a_source_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError) as caught:
+        report(str(tmp_path / "x.pdf"))
+    assert str(caught.value) == ("report: --assessment: expected an assessment id, or --responses with --bank, "
+                                 "found neither.")

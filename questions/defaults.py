@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from domain.vocabulary import SCALE_VALUES
 from questions.schema import Band, Level, Perspective, Scale
 
 

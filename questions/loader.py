@@ -11,7 +11,8 @@ from yaml.nodes import Node
 
 from questions.defaults import DEFAULT_LANGUAGE, DEFAULT_PERSPECTIVES, DEFAULT_SCALE
 from questions.errors import BankError, Problem
-from questions.nodes import START_HINT, NodeReader, compose, join, optional, quote
+from questions.compose import compose
+from questions.nodes import START_HINT, NodeReader, join, optional, quote
 from questions.scales import read_scale
 from questions.schema import Bank, Perspective, Principle, Statement
 

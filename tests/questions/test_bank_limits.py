@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from questions import BankError, builtin_bank_paths, load_bank, load_bank_bytes, load_bank_text
-from questions import nodes
+from questions import compose
 from questions.loader import MAX_BYTES, MAX_LINES
-from questions.nodes import MAX_NODES, MAX_TOKENS, GuardedLoader
+from questions.compose import MAX_NODES, MAX_TOKENS, GuardedLoader
 
 # About a million tiny items in 2 MB: before the node limit this cost 20 s of CPU and 500 MB.
 FLOW_ITEMS = b"principles: [" + b"[], " * ((MAX_BYTES - 16) // 4) + b"]\n"
@@ -32,7 +32,7 @@ def loaders(monkeypatch: pytest.MonkeyPatch) -> list[RecordingLoader]:
     """The loaders made by compose() during the test."""
     made: list[RecordingLoader] = []
     monkeypatch.setattr(RecordingLoader, "made", made)
-    monkeypatch.setattr(nodes, "GuardedLoader", RecordingLoader)
+    monkeypatch.setattr(compose, "GuardedLoader", RecordingLoader)
     return made
 
 
@@ -80,7 +80,7 @@ def test_load_bank_text_lines_at_the_limit_are_read() -> None:
 
 def test_load_bank_text_token_flood_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     # Directives make tokens but no nodes; within 20,000 lines they stay far below the real limit.
-    monkeypatch.setattr(nodes, "MAX_TOKENS", 1_000)
+    monkeypatch.setattr(compose, "MAX_TOKENS", 1_000)
     with pytest.raises(BankError) as caught:
         load_bank_text("%A\n" * 2_000 + "--- x\n", "tokens.yaml")
     assert str(caught.value) == ("tokens.yaml:1001:1: (top level): expected at most 1,000 pieces of YAML syntax "

@@ -12,25 +12,29 @@ from yaml.nodes import Node
 from questions.defaults import DEFAULT_LANGUAGE, DEFAULT_PERSPECTIVES, DEFAULT_SCALE
 from questions.errors import BankError, Problem
 from questions.compose import compose
+from questions.easy_read import read_easy_read
 from questions.nodes import START_HINT, NodeReader, join, optional, quote
+from questions.principles import is_repeat, read_principles
 from questions.scales import read_scale
-from questions.schema import Bank, Perspective, Principle, Statement
+from questions.schema import Bank, Perspective
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_LINES = 20_000  # the full built-in bank has 391; 2 MB of empty lines took 2.5 s to scan
 BANK_DIR = Path(__file__).resolve().parent
 
 _NO_TEXTS: tuple[str, ...] = ()
-_NO_EASY_READ: tuple[str | None, str | None] = (None, None)
 _BANK_KEYS = (("id", "title", "version", "principles"),
-              ("language", "description", "references", "scale", "perspectives"))
+              ("language", "description", "references", "scale", "perspectives", "easy_read"))
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _LANGUAGE_HINT = "Use a language tag such as 'en-GB' or 'cy'."
 _SMALL_FILE_HINT = "A question bank is a small text file; check that this is the right file."
 
 
-def load_bank(path: str | Path) -> Bank:
-    """Read, parse and validate a bank file; raise BankError listing every problem."""
+def load_bank(path: str | Path, *, requires_easy_read: bool = False) -> Bank:
+    """Read, parse and validate a bank file; raise BankError listing every problem.
+
+    requires_easy_read: also report every missing Easy Read text and picture (the built-in banks need them).
+    """
     bank_path = Path(path)
     source = bank_path.name or str(bank_path)
     try:
@@ -42,10 +46,10 @@ def load_bank(path: str | Path) -> Bank:
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         raise BankError([Problem(source, "file", "a readable bank file", f"an error reading it ({reason})",
                                  hint="Check the file name and that the file exists.")]) from None
-    return load_bank_bytes(data, source)
+    return load_bank_bytes(data, source, requires_easy_read=requires_easy_read)
 
 
-def load_bank_bytes(data: bytes, source: str = "<upload>") -> Bank:
+def load_bank_bytes(data: bytes, source: str = "<upload>", *, requires_easy_read: bool = False) -> Bank:
     """Decode UTF-8 bytes (a BOM is fine) and load them as a bank."""
     if len(data) > MAX_BYTES:
         raise BankError([_too_big(source, len(data))])
@@ -56,10 +60,10 @@ def load_bank_bytes(data: bytes, source: str = "<upload>") -> Bank:
         found = f"a byte that is not UTF-8 (0x{data[error.start]:02x} at byte {error.start + 1})"
         raise BankError([Problem(source, "file", "UTF-8 text", found, line, None,
                                  "Save the file as UTF-8 (in most editors: Save as, then choose UTF-8).")]) from None
-    return load_bank_text(text, source)
+    return load_bank_text(text, source, requires_easy_read=requires_easy_read)
 
 
-def load_bank_text(text: str, source: str = "<upload>") -> Bank:
+def load_bank_text(text: str, source: str = "<upload>", *, requires_easy_read: bool = False) -> Bank:
     """Parse and validate bank YAML text; raise BankError listing every problem."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
@@ -69,7 +73,7 @@ def load_bank_text(text: str, source: str = "<upload>") -> Bank:
         raise BankError([Problem(source, "file", f"at most {MAX_LINES:,} lines", f"{lines:,} lines",
                                  hint=_SMALL_FILE_HINT)])
     root = compose(text.removeprefix("\ufeff"), source)
-    reader = NodeReader(source)
+    reader = NodeReader(source, requires_easy_read)
     if root is None:
         reader.report(None, "", "a mapping with the keys id, title, version and principles",
                       "nothing (the file is empty)", START_HINT)
@@ -101,7 +105,8 @@ def _builtin_banks() -> dict[str, tuple[Path, Bank]]:
     """Every built-in bank, keyed by id."""
     banks: dict[str, tuple[Path, Bank]] = {}
     for path in sorted(BANK_DIR.glob("*.yaml")):
-        bank = load_bank(path)
+        # Participants may read any built-in bank in Easy Read, so each must have it throughout.
+        bank = load_bank(path, requires_easy_read=True)
         banks[bank.id] = (path, bank)
     return banks
 
@@ -132,11 +137,14 @@ def _read_bank(root: Node, reader: NodeReader) -> Bank | None:
     scale = optional(fields, "scale", lambda node, _: read_scale(reader, node), DEFAULT_SCALE)
     perspectives = optional(fields, "perspectives", lambda node, _: _read_perspectives(reader, node),
                             DEFAULT_PERSPECTIVES)
-    principles = _read_principles(reader, fields.get("principles"))
+    standard = frozenset(("title", *(("description",) if "description" in fields else ())))
+    easy = read_easy_read(reader, root, fields, "", ("title", "description"), standard)
+    principles = read_principles(reader, fields.get("principles"))
     if (bank_id is None or title is None or version is None or language is None or description is None
-            or references is None or scale is None or perspectives is None or principles is None):
+            or references is None or scale is None or perspectives is None or easy is None or principles is None):
         return None
-    return Bank(bank_id, title, version, language, description, scale, principles, perspectives, references)
+    return Bank(bank_id, title, version, language, description, scale, principles, perspectives, references,
+                easy.get("title"), easy.get("description"))
 
 
 def _read_language(reader: NodeReader, node: Node, path: str) -> str | None:
@@ -158,99 +166,18 @@ def _read_perspectives(reader: NodeReader, node: Node) -> tuple[Perspective, ...
     complete = True
     for index, item in enumerate(items):
         path = join("perspectives", index)
-        fields = reader.mapping(item, path, ("id", "label"))
+        fields = reader.mapping(item, path, ("id", "label"), ("easy_read",))
         if fields is None:
             complete = False
             continue
         perspective_id = reader.identifier(fields.get("id"), join(path, "id"))
         label = reader.text(fields.get("label"), join(path, "label"))
-        if perspective_id is not None and _is_repeat(reader, fields["id"], join(path, "id"), perspective_id,
+        easy = read_easy_read(reader, item, fields, path, ("label",))
+        if perspective_id is not None and is_repeat(reader, fields["id"], join(path, "id"), perspective_id,
                                                      first, "a perspective id not used before"):
             perspective_id = None
-        if perspective_id is None or label is None:
+        if perspective_id is None or label is None or easy is None:
             complete = False
             continue
-        perspectives.append(Perspective(perspective_id, label))
+        perspectives.append(Perspective(perspective_id, label, easy.get("label")))
     return tuple(perspectives) if complete else None
-
-
-def _is_repeat(reader: NodeReader, node: Node, path: str, value: str, first: dict[str, str], expected: str) -> bool:
-    """Report and return True if an id was already used; otherwise remember where it was first used."""
-    if value in first:
-        reader.report(node, path, expected, f"{quote(value)} again (first used at {first[value]})",
-                      "Answers are stored by id, so each id must be unique in the bank.")
-        return True
-    first[value] = path
-    return False
-
-
-def _read_principles(reader: NodeReader, node: Node | None) -> tuple[Principle, ...] | None:
-    """Principles with unique ids, each with at least one statement; statement ids unique bank-wide."""
-    items = reader.sequence(node, "principles", "principles")
-    if items is None:
-        return None
-    principles: list[Principle] = []
-    principle_paths: dict[str, str] = {}
-    statement_paths: dict[str, str] = {}
-    complete = True
-    for index, item in enumerate(items):
-        path = join("principles", index)
-        fields = reader.mapping(item, path, ("id", "name", "definition", "statements"), ("guidance",))
-        if fields is None:
-            complete = False
-            continue
-        principle_id = reader.identifier(fields.get("id"), join(path, "id"))
-        if principle_id is not None and _is_repeat(reader, fields["id"], join(path, "id"), principle_id,
-                                                   principle_paths, "a principle id not used before"):
-            principle_id = None
-        name = reader.text(fields.get("name"), join(path, "name"))
-        definition = reader.text(fields.get("definition"), join(path, "definition"))
-        guidance = optional(fields, "guidance", reader.text, "", path)
-        statement_items = reader.sequence(fields.get("statements"), join(path, "statements"), "statements")
-        statements = [_read_statement(reader, statement, join(join(path, "statements"), position),
-                                      principle_id or "", statement_paths)
-                      for position, statement in enumerate(statement_items or [])]
-        if (principle_id is None or name is None or definition is None or guidance is None
-                or statement_items is None or any(statement is None for statement in statements)):
-            complete = False
-            continue
-        principles.append(Principle(principle_id, name, definition, guidance,
-                                    tuple(statement for statement in statements if statement is not None)))
-    return tuple(principles) if complete else None
-
-
-def _read_statement(reader: NodeReader, node: Node, path: str, principle_id: str,
-                    first: dict[str, str]) -> Statement | None:
-    """One From/To statement with optional Easy Read texts, prompt and references."""
-    fields = reader.mapping(node, path, ("id", "from", "to"), ("easy_read", "prompt", "references"))
-    if fields is None:
-        return None
-    statement_id = reader.identifier(fields.get("id"), join(path, "id"))
-    if statement_id is not None and _is_repeat(reader, fields["id"], join(path, "id"), statement_id,
-                                               first, "a statement id not used before"):
-        statement_id = None
-    from_text = reader.text(fields.get("from"), join(path, "from"))
-    to_text = reader.text(fields.get("to"), join(path, "to"))
-    easy_read = optional(fields, "easy_read", lambda er_node, er_path: _read_easy_read(reader, er_node, er_path),
-                         _NO_EASY_READ, path)
-    prompt = optional(fields, "prompt", reader.text, None, path)
-    references = optional(fields, "references", reader.text_list, _NO_TEXTS, path)
-    if (statement_id is None or from_text is None or to_text is None or easy_read is None
-            or ("prompt" in fields and prompt is None) or references is None):
-        return None
-    return Statement(statement_id, principle_id, from_text, to_text, easy_read[0], easy_read[1], prompt, references)
-
-
-def _read_easy_read(reader: NodeReader, node: Node, path: str) -> tuple[str | None, str | None] | None:
-    """Easy Read versions of from and to: both or neither."""
-    fields = reader.mapping(node, path, (), ("from", "to"))
-    if fields is None:
-        return None
-    given = [key for key in ("from", "to") if key in fields]
-    if len(given) < 2:
-        found = f"only {given[0]!r}" if given else "neither"
-        reader.report(node, path, "both 'from' and 'to'", found, "Give both Easy Read texts, or remove easy_read.")
-        return None
-    easy_from = reader.text(fields["from"], join(path, "from"))
-    easy_to = reader.text(fields["to"], join(path, "to"))
-    return (easy_from, easy_to) if easy_from is not None and easy_to is not None else None

@@ -90,9 +90,11 @@ def line_of(node: Node | None) -> int | None:
 class NodeReader:
     """Reads values out of YAML nodes, recording a Problem for everything wrong instead of stopping."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, requires_easy_read: bool = False) -> None:
         self.source = source
         self.problems: list[Problem] = []
+        # Set for banks that must carry Easy Read text and pictures throughout (the built-in banks).
+        self.requires_easy_read = requires_easy_read
 
     def report(self, node: Node | None, path: str, expected: str, found: str, hint: str | None = None) -> None:
         """Record one problem at the node's line."""

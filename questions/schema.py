@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+def _pick(easy_read: bool, easy: str | None, standard: str) -> str:
+    """The Easy Read text where asked for and given, else the standard text."""
+    return easy if easy_read and easy else standard
 
 
 @dataclass(frozen=True)
@@ -12,6 +18,13 @@ class Level:
     value: int
     label: str
     description: str
+    easy_read_label: str | None = None
+    easy_read_description: str | None = None
+
+    def texts(self, easy_read: bool = False) -> tuple[str, str]:
+        """The (label, description), in Easy Read where asked for and available."""
+        return (_pick(easy_read, self.easy_read_label, self.label),
+                _pick(easy_read, self.easy_read_description, self.description))
 
 
 @dataclass(frozen=True)
@@ -21,6 +34,13 @@ class Band:
     min_score: float
     name: str
     description: str
+    easy_read_name: str | None = None
+    easy_read_description: str | None = None
+
+    def texts(self, easy_read: bool = False) -> tuple[str, str]:
+        """The (name, description), in Easy Read where asked for and available."""
+        return (_pick(easy_read, self.easy_read_name, self.name),
+                _pick(easy_read, self.easy_read_description, self.description))
 
 
 @dataclass(frozen=True)
@@ -30,6 +50,7 @@ class Scale:
     levels: tuple[Level, ...]
     dont_know_label: str
     bands: tuple[Band, ...]
+    easy_read_dont_know: str | None = None
 
     @property
     def min(self) -> int:
@@ -40,6 +61,25 @@ class Scale:
     def max(self) -> int:
         """Highest level value."""
         return max(level.value for level in self.levels)
+
+    def level(self, value: int) -> Level:
+        """The level with this value (KeyError if the scale has none)."""
+        for level in self.levels:
+            if level.value == value:
+                return level
+        raise KeyError(value)
+
+    def label(self, value: int, easy_read: bool = False) -> str:
+        """A level's label, in Easy Read where asked for and available."""
+        return self.level(value).texts(easy_read)[0]
+
+    def description(self, value: int, easy_read: bool = False) -> str:
+        """A level's description ('' if none), in Easy Read where asked for and available."""
+        return self.level(value).texts(easy_read)[1]
+
+    def dont_know(self, easy_read: bool = False) -> str:
+        """The label of the don't-know answer, in Easy Read where asked for and available."""
+        return _pick(easy_read, self.easy_read_dont_know, self.dont_know_label)
 
     def band_for(self, score: float) -> Band:
         """The band a 0-100 score falls in (the highest band whose min_score <= score)."""
@@ -57,6 +97,11 @@ class Perspective:
 
     id: str
     label: str
+    easy_read_label: str | None = None
+
+    def text(self, easy_read: bool = False) -> str:
+        """The label, in Easy Read where asked for and available."""
+        return _pick(easy_read, self.easy_read_label, self.label)
 
 
 @dataclass(frozen=True)
@@ -71,12 +116,21 @@ class Statement:
     easy_read_to: str | None = None
     prompt: str | None = None
     references: tuple[str, ...] = ()
+    picture: str | None = None  # an id from questions/pictures (see questions.pictograms)
 
     def texts(self, easy_read: bool = False) -> tuple[str, str]:
         """The (from, to) texts, in Easy Read where asked for and available."""
         if easy_read and self.easy_read_from and self.easy_read_to:
             return self.easy_read_from, self.easy_read_to
         return self.from_text, self.to_text
+
+
+class PrincipleTexts(NamedTuple):
+    """What a participant reads about a principle, in one reading mode."""
+
+    name: str
+    definition: str
+    guidance: str
 
 
 @dataclass(frozen=True)
@@ -88,6 +142,15 @@ class Principle:
     definition: str
     guidance: str
     statements: tuple[Statement, ...]
+    easy_read_name: str | None = None
+    easy_read_definition: str | None = None
+    easy_read_guidance: str | None = None
+
+    def texts(self, easy_read: bool = False) -> PrincipleTexts:
+        """Name, definition and guidance, each in Easy Read where asked for and available."""
+        return PrincipleTexts(_pick(easy_read, self.easy_read_name, self.name),
+                              _pick(easy_read, self.easy_read_definition, self.definition),
+                              _pick(easy_read, self.easy_read_guidance, self.guidance))
 
 
 @dataclass(frozen=True)
@@ -103,11 +166,18 @@ class Bank:
     principles: tuple[Principle, ...]
     perspectives: tuple[Perspective, ...]
     references: tuple[str, ...] = ()
+    easy_read_title: str | None = None
+    easy_read_description: str | None = None
     _by_id: dict[str, Statement] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         # Frozen dataclass: fill the lookup once through object.__setattr__.
         object.__setattr__(self, "_by_id", {s.id: s for p in self.principles for s in p.statements})
+
+    def texts(self, easy_read: bool = False) -> tuple[str, str]:
+        """The (title, description), in Easy Read where asked for and available."""
+        return (_pick(easy_read, self.easy_read_title, self.title),
+                _pick(easy_read, self.easy_read_description, self.description))
 
     @property
     def statements(self) -> tuple[Statement, ...]:

@@ -92,9 +92,9 @@ def test_cli_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
     path = str(ROOT / "questions" / "coproduction_quick.yaml")
     code, out, err = run(capsys, "validate", path, "coproduction-quick")
     assert (code, err) == (0, "")
-    assert out == (f"OK: {path}: Co-production self-reflection (quick) v1.0, 6 principles, "
+    assert out == (f"OK: {path}: Co-production self-reflection (quick) v1.1, 6 principles, "
                    "6 statements\nOK: coproduction-quick: Co-production self-reflection (quick) "
-                   "v1.0, 6 principles, 6 statements\n")
+                   "v1.1, 6 principles, 6 statements\n")
 
 
 def test_cli_validate_reports_every_bad_bank(capsys: pytest.CaptureFixture[str],
@@ -115,7 +115,7 @@ def test_cli_score_prints_readable_summary(capsys: pytest.CaptureFixture[str],
                          str(answers_csv))
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[:2] == ["Co-production self-reflection (quick) v1.0: 4 respondents (results "
+    assert lines[:2] == ["Co-production self-reflection (quick) v1.1: 4 respondents (results "
                          "shown from 3)", "Overall score: 56 (Doing with)"]
     assert "  Recognising people as assets            56     100   44      37  4  Doing with" \
         in lines
@@ -149,7 +149,7 @@ def test_cli_score_withheld(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     path = write_answers(tmp_path / "two.csv", {"a": ("staff", 4), "b": ("staff", 2)})
     code, out, _ = run(capsys, "score", "--bank", "coproduction-quick", "--responses", str(path))
     assert code == 0
-    assert out == ("Co-production self-reflection (quick) v1.0: 2 respondents (results shown "
+    assert out == ("Co-production self-reflection (quick) v1.1: 2 respondents (results shown "
                    "from 3)\nResults withheld: too few respondents.\n\nNotes\n  - 2 respondents: "
                    "results are shown once at least 3 have answered, so that no one's answers "
                    "can be picked out.\n  - Staff and volunteers: 2 respondents, merged into "

@@ -53,7 +53,7 @@ def test_load_builtin_counts_and_unique_ids(bank_id: str, statements: int) -> No
     assert len(set(bank.statement_ids)) == statements
     assert [p.id for p in bank.perspectives] == ["staff", "people_using_services", "carers", "managers",
                                                  "commissioners"]
-    assert bank.version == "1.0" and bank.language == "en-GB"
+    assert bank.version == "1.1" and bank.language == "en-GB"
     assert load_bank(builtin_bank_paths()[bank_id]) == bank
 
 

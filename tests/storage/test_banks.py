@@ -98,12 +98,13 @@ def test_assessment_keeps_scoring_against_its_bank_version(engine: Engine) -> No
     old = save_bank(engine, old_bank, text, builtin=True)
     team = storage.create_team(engine, "Org", "Team")
     assessment = storage.create_assessment(engine, team.id, old.id, "Spring")
-    changed = text.replace('version: "1.0"', 'version: "1.1"', 1).replace(
-        old_bank.statement("quick-assets").to_text, "A rewritten To statement for version 1.1.", 1)
-    new_bank = questions.loader.load_bank_text(changed, "quick-1.1.yaml")
+    # A later version of the shipped bank, whatever version it is at now.
+    changed = text.replace(f'version: "{old_bank.version}"', 'version: "99.0"', 1).replace(
+        old_bank.statement("quick-assets").to_text, "A rewritten To statement for version 99.0.", 1)
+    new_bank = questions.loader.load_bank_text(changed, "quick-99.0.yaml")
     new = save_bank(engine, new_bank, changed)
-    assert (new.version, new.id != old.id) == ("1.1", True)
+    assert (new.version, new.id != old.id) == ("99.0", True)
     used = load_bank_version(engine, storage.get_assessment(engine, assessment.id).bank_row_id)
-    assert used.version == "1.0"
+    assert used.version == old_bank.version
     assert used.statement("quick-assets").to_text == old_bank.statement("quick-assets").to_text
-    assert load_bank_version(engine, new.id).statement("quick-assets").to_text == "A rewritten To statement for version 1.1."
+    assert load_bank_version(engine, new.id).statement("quick-assets").to_text == "A rewritten To statement for version 99.0."

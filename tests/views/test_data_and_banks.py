@@ -20,8 +20,8 @@ def test_banks_page_lists_the_built_in_banks(engine: Engine) -> None:
     at = open_page("views/banks.py")
     assert not at.exception
     assert sorted(at.selectbox[0].options) == [
-        "Co-production self-reflection (full) (version 1.0) · built in",
-        "Co-production self-reflection (quick) (version 1.0) · built in",
+        "Co-production self-reflection (full) (version 1.1) · built in",
+        "Co-production self-reflection (quick) (version 1.1) · built in",
     ]
     assert at.expander, "principles of the chosen bank are listed"
 

@@ -78,9 +78,10 @@ def read_picture(reader: NodeReader, node: Node, fields: dict[str, Node], path: 
                           "nothing (the key is missing)",
                           f"Add a line 'picture: ...' with an id listed in {PICTURE_LIST}, e.g. 'handshake'.")
         return ""
-    value = reader.identifier(fields[PICTURE], pic_path)
+    value = reader.text(fields[PICTURE], pic_path)
     if value is not None and value not in PICTURES:
-        close = difflib.get_close_matches(value, list(PICTURES), n=1, cutoff=0.6)
+        # 'Puzzle Piece' is close to 'puzzle': compare in the form ids are written in.
+        close = difflib.get_close_matches("-".join(value.lower().split()), list(PICTURES), n=1, cutoff=0.6)
         reader.report(fields[PICTURE], pic_path, f"the id of a bundled picture (listed in {PICTURE_LIST})",
                       f"text {quote(value)}", f"Did you mean {close[0]!r}?" if close
                       else f"Use an id listed in {PICTURE_LIST}, such as 'handshake' or 'star'.")

@@ -60,8 +60,36 @@ EXPECTED: dict[str, list[str]] = {
     'duplicate_statement_id.yaml': [
         "duplicate_statement_id.yaml:16: principles[1].statements[0].id: expected a statement id not used before, found 'assets-1' again (first used at principles[0].statements[0].id). Hint: Answers are stored by id, so each id must be unique in the bank.",
     ],
+    'easy_read_band_typo.yaml': [
+        "easy_read_band_typo.yaml:14: scale.bands[0].easy_read.nmae: expected one of the keys name, description, found the unknown key 'nmae'. Hint: Did you mean 'name'?",
+    ],
+    'easy_read_dont_know_yes_no.yaml': [
+        'easy_read_dont_know_yes_no.yaml:12: scale.easy_read.dont_know: expected text, found the yes/no value no. Hint: Put it in quotes if it is meant as text.',
+    ],
+    'easy_read_five_faults.yaml': [
+        'easy_read_five_faults.yaml:5: easy_read.title: expected text, found the number 2024. Hint: Put it in quotes if it is meant as text.',
+        "easy_read_five_faults.yaml:6: easy_read.description: expected Easy Read text only where there is a standard text, found Easy Read 'description' but no 'description' at the top level. Hint: Add the standard 'description: ...' too, or remove this line.",
+        "easy_read_five_faults.yaml:13: principles[0].easy_read.guidance: expected Easy Read text only where there is a standard text, found Easy Read 'guidance' but no 'guidance' at principles[0]. Hint: Add the standard 'guidance: ...' too, or remove this line.",
+        "easy_read_five_faults.yaml:19: principles[0].statements[0].easy_read: expected both 'from' and 'to', found only 'to'. Hint: Give both Easy Read texts, or remove easy_read.",
+        "easy_read_five_faults.yaml:20: principles[0].statements[0].picture: expected the id of a bundled picture (listed in questions/pictures/README.md), found text 'stars'. Hint: Did you mean 'star'?",
+    ],
     'easy_read_half.yaml': [
         "easy_read_half.yaml:13: principles[0].statements[0].easy_read: expected both 'from' and 'to', found only 'from'. Hint: Give both Easy Read texts, or remove easy_read.",
+    ],
+    'easy_read_level_empty.yaml': [
+        "easy_read_level_empty.yaml:11: scale.levels[2].easy_read.label: expected text, found empty text. Hint: Write the text after the colon, in quotes if it contains ': '.",
+    ],
+    'easy_read_perspective_list.yaml': [
+        "easy_read_perspective_list.yaml:9: perspectives[1].easy_read: expected a mapping, found a list. Hint: Write it as indented 'key: value' lines.",
+    ],
+    'easy_read_text.yaml': [
+        "easy_read_text.yaml:8: principles[0].easy_read: expected a mapping, found text 'People have skills.'. Hint: Write it as indented 'key: value' lines.",
+    ],
+    'easy_read_unknown_key.yaml': [
+        "easy_read_unknown_key.yaml:10: principles[0].easy_read.defintion: expected one of the keys name, definition, guidance, found the unknown key 'defintion'. Hint: Did you mean 'definition'?",
+    ],
+    'easy_read_without_standard.yaml': [
+        "easy_read_without_standard.yaml:10: principles[0].easy_read.guidance: expected Easy Read text only where there is a standard text, found Easy Read 'guidance' but no 'guidance' at principles[0]. Hint: Add the standard 'guidance: ...' too, or remove this line.",
     ],
     'empty.yaml': [
         'empty.yaml: (top level): expected a mapping with the keys id, title, version and principles, found nothing (the file is empty). Hint: Start from questions/coproduction_quick.yaml; questions/SCHEMA.md describes every key.',
@@ -99,6 +127,13 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'null_from.yaml': [
         "null_from.yaml:10: principles[0].statements[0].from: expected text, found nothing. Hint: Write the text after the colon, in quotes if it contains ': '.",
+    ],
+    'picture_no_match.yaml': [
+        "picture_no_match.yaml:12: principles[0].statements[0].picture: expected the id of a bundled picture (listed in questions/pictures/README.md), found text 'elephant'. Hint: Use an id listed in questions/pictures/README.md, such as 'handshake' or 'star'.",
+        "picture_no_match.yaml:16: principles[0].statements[1].picture: expected the id of a bundled picture (listed in questions/pictures/README.md), found text 'Puzzle Piece'. Hint: Did you mean 'puzzle'?",
+    ],
+    'picture_unknown.yaml': [
+        "picture_unknown.yaml:12: principles[0].statements[0].picture: expected the id of a bundled picture (listed in questions/pictures/README.md), found text 'handshak'. Hint: Did you mean 'handshake'?",
     ],
     'principles_mapping.yaml': [
         "principles_mapping.yaml:5: principles: expected a list of principles, found a mapping. Hint: Start each item on its own line with '- '.",

@@ -1,0 +1,1 @@
+"""Tests for the Streamlit helpers in ui/ that only draw."""

@@ -18,6 +18,7 @@ PICTURE_SIZE = 80  # px: big enough to recognise on a 390 px phone, leaving room
 # browser font setting; line height and gaps follow common Easy Read advice (1.5 or more, clear gaps).
 _STYLE = """<style>
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] :is(p, li) { font-size: 1.25rem; line-height: 1.6; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] { color: inherit; opacity: 1; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] :is(p, li) { font-size: 1.1rem; line-height: 1.6; }
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.25rem; font-weight: 600; line-height: 1.5; }
 [data-testid="stMain"] [data-testid="stRadio"] [role="radiogroup"] { gap: 0.75rem; }
@@ -84,8 +85,8 @@ WORDS: dict[str, Wording] = {
                              "The new way means working together as equals. "
                              "Choose the answer that fits best."),
     "progress": Wording("{done} of {total} statements answered", "You have answered {done} of {total} questions."),
-    "step": Wording("step {step} of {steps}", "Page {step} of {steps}"),
-    "review_step": Wording("review and send", "Check and send"),
+    "step": Wording("step {step} of {steps}", "This is page {step} of {steps}."),
+    "review_step": Wording("review and send", "Now check and send."),
     "back": Wording("Back", "Go back"),
     "next": Wording("Next", "Next page"),
     "review": Wording("Review", "Check my answers"),
@@ -126,6 +127,13 @@ def say(key: str, easy_read: bool = False, **values: object) -> str:
     return WORDS[key].text(easy_read, **values)
 
 
+def progress_text(done: int, total: int, step: int, steps: int, easy_read: bool = False) -> str:
+    """The progress bar's text: answered so far, and the step (1-based; step > steps means review and send)."""
+    where = say("step", easy_read, step=step, steps=steps) if step <= steps else say("review_step", easy_read)
+    # Standard: one line joined by a dot, as today. Easy Read: two whole sentences.
+    return f"{say('progress', easy_read, done=done, total=total)}{' ' if easy_read else ' · '}{where}"
+
+
 def easy_read_style() -> None:
     """Larger type, taller lines and more space between parts of the page, for this run of the page."""
     st.html(_STYLE)
@@ -151,7 +159,7 @@ def beside_picture(statement: Statement, width: int = PICTURE_SIZE) -> Iterator[
     if picture_alt(statement) is None:
         yield
         return
-    with st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="medium"):
+    with st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small"):
         show_picture(statement, width)
         with st.container():
             yield

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from questions.pictograms import picture_svg
 from questions.schema import Statement
-from ui.easy_read import WORDS, picture_alt, say
+from ui.easy_read import WORDS, picture_alt, progress_text, say
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_SENTENCE_WORDS = 15
@@ -88,6 +88,16 @@ def test_say_picks_the_reading_mode_and_fills_in_values() -> None:
     assert say("session_caption", True, session="Spring", bank="Our check", version="1.1") == "Spring · Our check"
     with pytest.raises(KeyError):
         say("nope")
+
+
+@pytest.mark.parametrize(("step", "easy_read", "text"), [
+    (2, False, "3 of 36 statements answered · step 2 of 6"),
+    (7, False, "3 of 36 statements answered · review and send"),
+    (2, True, "You have answered 3 of 36 questions. This is page 2 of 6."),
+    (7, True, "You have answered 3 of 36 questions. Now check and send."),
+])
+def test_progress_text_reads_as_today_or_as_whole_sentences(step: int, easy_read: bool, text: str) -> None:
+    assert progress_text(3, 36, step, 6, easy_read) == text
 
 
 def test_picture_alt_names_the_picture_or_nothing() -> None:

@@ -16,17 +16,27 @@ WINDOW = 8  # no run of this many words may be shared with the source material
 
 
 def _texts(bank: Bank) -> Iterator[str]:
-    """Every piece of text a bank shows to people."""
-    yield from (bank.title, bank.description, bank.scale.dont_know_label, *bank.references)
-    for level in bank.scale.levels:
-        yield from (level.label, level.description)
-    for band in bank.scale.bands:
-        yield from (band.name, band.description)
-    for principle in bank.principles:
-        yield from (principle.name, principle.definition, principle.guidance)
-        for statement in principle.statements:
-            yield from (statement.from_text, statement.to_text, *statement.references)
-            yield from (text for text in (statement.easy_read_from, statement.easy_read_to, statement.prompt) if text)
+    """Every piece of text a bank shows to people, standard and Easy Read."""
+    yield from bank.references
+    for easy_read in (False, True):
+        yield from (*bank.texts(easy_read), bank.scale.dont_know(easy_read))
+        for level in bank.scale.levels:
+            yield from level.texts(easy_read)
+        for band in bank.scale.bands:
+            yield from band.texts(easy_read)
+        yield from (perspective.text(easy_read) for perspective in bank.perspectives)
+        for principle in bank.principles:
+            yield from principle.texts(easy_read)
+            for statement in principle.statements:
+                yield from statement.texts(easy_read)
+    for statement in bank.statements:
+        yield from (*statement.references, *((statement.prompt,) if statement.prompt else ()))
+
+
+def test_texts_include_every_easy_read_text() -> None:
+    texts = set(_texts(load_builtin("coproduction-quick")))
+    assert {"How well do we work together? (short version)", "People have skills to give", "Half and half",
+            "I do not know", "Working together as equals", "I use services", "Staff run everything."} <= texts
 
 
 def _words(text: str) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import storage
-from questions.loader import builtin_bank_paths
+from questions.loader import builtin_bank_paths, load_builtin
 from tests.browser import seed
 from tests.browser.conftest import Server, wait_for_app
 
@@ -39,7 +39,8 @@ def test_uploads_bad_bank_is_explained_and_a_good_one_is_added(page: Page, app_s
     custom_id = f"my-bank-{uuid.uuid4().hex[:6]}"
     text = builtin_bank_paths()["coproduction-quick"].read_text(encoding="utf-8")
     custom = tmp_path / "custom.yaml"
-    custom.write_text(text.replace("id: coproduction-quick", f"id: {custom_id}", 1).replace('version: "1.0"', 'version: "2.0"', 1), encoding="utf-8")
+    version = f'version: "{load_builtin("coproduction-quick").version}"'  # whatever version is shipped now
+    custom.write_text(text.replace("id: coproduction-quick", f"id: {custom_id}", 1).replace(version, 'version: "2.0"', 1), encoding="utf-8")
     page.reload()
     wait_for_app(page)
     upload(page, custom)

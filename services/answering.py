@@ -1,6 +1,8 @@
-"""A participant's answers: join, resume by code, save as you go, send."""
+"""A participant's answers: join, resume by code, save as you go, send; or a whole response at once."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from sqlalchemy.engine import Engine
 
@@ -32,3 +34,9 @@ def save_answer(engine: Engine, respondent_id: int, statement_id: str, current: 
 def send(engine: Engine, respondent_id: int) -> Respondent:
     """Send a respondent's answers: they count from now on and can no longer be changed."""
     return storage.submit(engine, respondent_id)
+
+
+def submit_whole_response(engine: Engine, assessment: Assessment, perspective: str, answers: Mapping[str, Answer],
+                          submission_id: str) -> Respondent:
+    """Store a whole response, sent, in one transaction; the same submission id again stores nothing new."""
+    return storage.submit_response(engine, assessment.id, perspective, answers, submission_id)

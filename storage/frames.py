@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from domain.vocabulary import LONG_COLUMNS
 from questions.errors import Problem
@@ -35,31 +36,58 @@ CLEANERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _long_frame(rows: list[Any]) -> pd.DataFrame:
-    """A long-format frame with the contract's dtypes, even when there are no rows."""
-    frame = pd.DataFrame(rows, columns=list(LONG_COLUMNS))
-    frame["respondent"] = frame["respondent"].astype(str)
-    frame["current"] = pd.to_numeric(frame["current"]).astype("float64")
-    frame["target"] = pd.to_numeric(frame["target"]).astype("float64")
-    frame["comment"] = frame["comment"].fillna("").astype(str)
-    for column in ("perspective", "statement"):
-        frame[column] = frame[column].astype(str)
-    return frame
+def _long_frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
+    """A long-format frame with the contract's dtypes, built column by column, even when there are no rows."""
+    # Whole columns at once: pandas converts a tuple of 36,000 values far faster than 36,000 row tuples.
+    respondent, perspective, statement, current, target, comment = zip(*rows) if rows else ((),) * len(LONG_COLUMNS)
+    return pd.DataFrame({
+        "respondent": pd.Series(np.array(respondent, dtype=np.int64)).astype(str),  # ids are integers
+        "perspective": pd.Series(perspective, dtype=str),
+        "statement": pd.Series(statement, dtype=str),
+        "current": pd.Series(current, dtype="float64"),  # None (don't know) becomes NaN
+        "target": pd.Series(target, dtype="float64"),
+        "comment": pd.Series(comment, dtype=str).fillna(""),
+    }, columns=list(LONG_COLUMNS))
 
 
-def responses_frame(engine: Engine, assessment_id: int, submitted_only: bool = False) -> pd.DataFrame:
-    """Every answer of a session in the long format (one query, respondent id as text)."""
+def _answers_query(submitted_only: bool) -> sa.Select[Any]:
+    """Every answer of a session (`assessment_id` bound at run time), respondent by respondent."""
     r, ans = tables.respondents, tables.answers
     query = (
         sa.select(r.c.id, r.c.perspective, ans.c.statement_id, ans.c.current, ans.c.target, ans.c.comment)
         .join(ans, ans.c.respondent_id == r.c.id)
-        .where(r.c.assessment_id == assessment_id)
+        .where(r.c.assessment_id == sa.bindparam("assessment_id"))
         .order_by(r.c.id, ans.c.id)
     )
-    if submitted_only:
-        query = query.where(r.c.submitted_at.is_not(None))
+    return query.where(r.c.submitted_at.is_not(None)) if submitted_only else query
+
+
+# Built once: the facilitator's live view reads every answer of its session every 3 seconds.
+_ANSWERS = {flag: _answers_query(flag) for flag in (False, True)}
+
+
+def _driver_rows(connection: Connection, query: sa.Select[Any], params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows as plain tuples from the driver's own cursor, without a SQLAlchemy Row per row.
+
+    For 1,000 participants x 36 statements the Row objects cost a third of the live view's refresh.
+    The selected columns (integers and text) need no result conversion on SQLite or psycopg.
+    """
+    compiled = query.compile(dialect=connection.dialect)
+    bound = compiled.construct_params(params)
+    arguments: Any = tuple(bound[name] for name in compiled.positiontup or ()) if compiled.positional else bound
+    # The pool rolls the connection back when `reading` returns it, whether or not SQLAlchemy began a transaction.
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(compiled.string, arguments)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def responses_frame(engine: Engine, assessment_id: int, submitted_only: bool = False) -> pd.DataFrame:
+    """Every answer of a session in the long format (one query, respondent id as text)."""
     with reading(engine) as connection:
-        rows = [tuple(row) for row in connection.execute(query)]
+        rows = _driver_rows(connection, _ANSWERS[submitted_only], {"assessment_id": assessment_id})
     return _long_frame(rows)
 
 
@@ -76,7 +104,7 @@ def import_responses(engine: Engine, assessment_id: int, df: pd.DataFrame) -> in
     missing = [column for column in LONG_COLUMNS if column not in df.columns]
     if missing:
         raise StorageError(f"{NOT_IMPORTED} The table has no column {', '.join(missing)}.")
-    records = df.to_dict("records")
+    records = cast(list[dict[str, Any]], df.to_dict("records"))  # the columns are the long format's names
     by_label: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for number, record in enumerate(records, start=1):
         by_label.setdefault(str(record["respondent"]), []).append((number, record))

@@ -5,20 +5,28 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from storage import (
+    CLOSED_MESSAGE,
     Answer,
     Respondent,
+    StorageError,
     StoredBank,
     Team,
     create_assessment,
+    get_answers,
     join,
+    make_engine,
     progress,
     responses_frame,
     save_answer,
+    set_status,
+    submit,
     submit_response,
 )
+from tests.storage.engines import pg_engine_in
 
 THREADS = 100
 STATEMENTS = ("assets-1", "assets-2", "reciprocity-1", "reciprocity-2")
@@ -117,3 +125,137 @@ def test_create_assessment_twenty_simultaneous_tries_of_one_request_make_one(eng
     assert errors == []
     assert len(set(made)) == 1 and len(made) == 20
     assert len(storage.list_assessments(engine, team.id)) == 1
+
+
+def _replica(engine: Engine) -> Engine:
+    """A second engine on the same database: another replica of the app behind the load balancer."""
+    if engine.dialect.name == "sqlite":
+        return make_engine(engine.url.render_as_string(hide_password=False))
+    with engine.connect() as connection:
+        schema = str(connection.exec_driver_sql("SHOW search_path").scalar())
+    return pg_engine_in(schema)
+
+
+def test_submit_response_each_submission_sent_to_two_replicas_at_once_stored_once(
+    engine: Engine, team: Team, stored_bank: StoredBank
+) -> None:
+    workshop = create_assessment(engine, team.id, stored_bank.id, "Two replicas", "workshop", ["staff"])
+    other = _replica(engine)
+    try:
+        results, errors = _all_at_once(lambda n: submit_response(
+            (engine, other)[n % 2], workshop.id, "staff", _answers(n // 2), f"submission-{n // 2}"))
+    finally:
+        other.dispose()
+    assert [repr(error) for error in errors] == []
+    by_submission = {r.token: r.id for r in results}
+    assert len(by_submission) == THREADS // 2
+    assert all(by_submission[r.token] == r.id for r in results)
+    assert progress(engine, workshop.id) == (THREADS // 2, THREADS // 2)
+    frame = responses_frame(engine, workshop.id)
+    assert len(frame) == THREADS // 2 * len(STATEMENTS)
+    assert frame.groupby("respondent")["comment"].first().str.startswith("participant ").all()
+
+
+def test_submit_response_a_bad_response_among_many_at_once_fails_alone(
+    engine: Engine, team: Team, stored_bank: StoredBank
+) -> None:
+    workshop = create_assessment(engine, team.id, stored_bank.id, "One bad", "workshop", ["staff"])
+
+    def send_one(number: int) -> Respondent:
+        answers = _answers(number)
+        if number == 7:  # two answers to one statement once the spaces are trimmed: the database refuses it
+            answers[" assets-1 "] = Answer(" assets-1 ", 0, 0, "")
+        return submit_response(engine, workshop.id, "staff", answers, f"submission-{number}")
+
+    results, errors = _all_at_once(send_one)
+    assert [type(error) for error in errors] == [sa.exc.IntegrityError]
+    assert len({r.id for r in results}) == THREADS - 1
+    assert progress(engine, workshop.id) == (THREADS - 1, THREADS - 1)
+    assert len(responses_frame(engine, workshop.id)) == (THREADS - 1) * len(STATEMENTS)
+
+
+def test_join_hundred_at_once_each_token_twice_joins_once(engine: Engine, team: Team,
+                                                          stored_bank: StoredBank) -> None:
+    workshop = create_assessment(engine, team.id, stored_bank.id, "Double clicks", "workshop", ["staff"])
+    results, errors = _all_at_once(lambda n: join(engine, workshop.id, "staff", token=f"token-{n // 2}"))
+    assert [repr(error) for error in errors] == []
+    by_token = {r.token: r.id for r in results}
+    assert sorted(by_token) == sorted(f"token-{n}" for n in range(THREADS // 2))
+    assert all(by_token[r.token] == r.id for r in results)
+    assert progress(engine, workshop.id) == (THREADS // 2, 0)
+
+
+def test_join_hundred_at_once_a_perspective_the_session_lacks_fails_alone(
+    engine: Engine, team: Team, stored_bank: StoredBank
+) -> None:
+    workshop = create_assessment(engine, team.id, stored_bank.id, "Staff only", "workshop", ["staff"])
+    results, errors = _all_at_once(lambda n: join(engine, workshop.id, "staff" if n % 2 else "carers"))
+    assert {str(error) for error in errors} == {"The perspective 'carers' is not one of this session's: staff."}
+    assert len(errors) == THREADS // 2 and len({r.id for r in results}) == THREADS // 2
+    assert progress(engine, workshop.id) == (THREADS // 2, 0)
+
+
+def test_submit_hundred_clicks_on_fifty_respondents_each_sent_once(
+    engine: Engine, team: Team, stored_bank: StoredBank
+) -> None:
+    workshop = create_assessment(engine, team.id, stored_bank.id, "Send", "workshop", ["staff"])
+    people = [join(engine, workshop.id, "staff") for _ in range(THREADS // 2)]
+    results, errors = _all_at_once(lambda n: submit(engine, people[n // 2].id))
+    assert [repr(error) for error in errors] == []
+    sent = {r.id: r.submitted_at for r in results}
+    assert sorted(sent) == sorted(p.id for p in people)
+    assert all(r.submitted_at == sent[r.id] and r.submitted_at is not None for r in results)
+    assert progress(engine, workshop.id) == (THREADS // 2, THREADS // 2)
+
+
+def test_submit_a_closed_session_among_many_at_once_fails_alone(engine: Engine, team: Team,
+                                                                stored_bank: StoredBank) -> None:
+    open_one = create_assessment(engine, team.id, stored_bank.id, "Open", "workshop", ["staff"])
+    closed = create_assessment(engine, team.id, stored_bank.id, "Closed", "workshop", ["staff"])
+    people = [join(engine, (open_one, closed)[n % 2].id, "staff") for n in range(THREADS)]
+    set_status(engine, closed.id, "closed")
+    results, errors = _all_at_once(lambda n: submit(engine, people[n].id))
+    assert {str(error) for error in errors} == {CLOSED_MESSAGE} and len(errors) == THREADS // 2
+    assert progress(engine, open_one.id) == (THREADS // 2, THREADS // 2)
+    assert progress(engine, closed.id) == (THREADS // 2, 0)
+
+
+def test_save_answer_same_answer_tapped_hundred_times_at_once_stores_one(
+    engine: Engine, team: Team, stored_bank: StoredBank
+) -> None:
+    workshop = create_assessment(engine, team.id, stored_bank.id, "Taps", "workshop", ["staff"])
+    person = join(engine, workshop.id, "staff")
+
+    def tap(number: int) -> Respondent:
+        save_answer(engine, person.id, "assets-1", number % 5, 4, f"tap {number}")
+        return person
+
+    _, errors = _all_at_once(tap)
+    assert [repr(error) for error in errors] == []
+    saved = get_answers(engine, person.id)
+    assert list(saved) == ["assets-1"] and saved["assets-1"].comment.startswith("tap ")
+
+
+def test_save_answer_racing_send_never_changes_sent_answers(engine: Engine, team: Team,
+                                                            stored_bank: StoredBank) -> None:
+    workshop = create_assessment(engine, team.id, stored_bank.id, "Race", "workshop", ["staff"])
+    people = [join(engine, workshop.id, "staff") for _ in range(THREADS // 2)]
+    after_send: dict[int, dict[str, Answer]] = {}
+
+    def act(number: int) -> Respondent:
+        person = people[number // 2]
+        if number % 2:
+            sent = submit(engine, person.id)
+            after_send[person.id] = get_answers(engine, person.id)
+            return sent
+        for tap in range(1000):  # taps until refused: the Send has happened
+            try:
+                save_answer(engine, person.id, "assets-1", tap % 5, 4, "")
+            except StorageError as error:
+                assert str(error) == "You have already sent your answers, so they can no longer be changed."
+                break
+        return person
+
+    _, errors = _all_at_once(act)
+    assert [repr(error) for error in errors] == []
+    assert {person.id: get_answers(engine, person.id) for person in people} == after_send

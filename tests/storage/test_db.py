@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import pickle
 import threading
+import time
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool
 
+import storage.db as storage_db
 from storage import StorageError, create_team, list_teams, database_url_from_env, describe_url, make_engine
+from storage.db import Combiner, pool_settings, synchronous_commit
 from storage.migrations import MIGRATIONS
 from storage.tables import schema_version
-from tests.storage.engines import pg_engine_in, pg_schema, sqlite_engine
+from tests.storage.engines import pg_engine, pg_engine_in, pg_schema, pg_url, sqlite_engine
 
 
 def test_database_url_from_env_defaults_to_local_sqlite_file(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -191,3 +195,117 @@ def test_migrate_adds_request_ids_to_a_version_one_database(engine: Engine) -> N
         assert any(i["name"] == "ix_assessments_request_id" and i["unique"] for i in inspector.get_indexes("assessments"))
         assert connection.exec_driver_sql("SELECT count(*) FROM teams").scalar() == 1
     assert team.id == create_team(engine, "Org", "Team").id
+
+
+# --- PostgreSQL pool, commit and connection settings -----------------------------------------------
+
+def test_pool_settings_default_to_eight_connections_and_no_overflow(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COPRO_DB_POOL_SIZE", raising=False)
+    monkeypatch.delenv("COPRO_DB_MAX_OVERFLOW", raising=False)
+    assert pool_settings() == (8, 0)
+
+
+def test_pool_settings_read_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPRO_DB_POOL_SIZE", " 3 ")
+    monkeypatch.setenv("COPRO_DB_MAX_OVERFLOW", "2")
+    assert pool_settings() == (3, 2)
+
+
+@pytest.mark.parametrize(("variable", "value", "message"), [
+    ("COPRO_DB_POOL_SIZE", "0", "COPRO_DB_POOL_SIZE is '0': expected a whole number of at least 1. "
+                                "Hint: Unset it to use the default, 8."),
+    ("COPRO_DB_POOL_SIZE", "many", "COPRO_DB_POOL_SIZE is 'many': expected a whole number of at least 1. "
+                                   "Hint: Unset it to use the default, 8."),
+    ("COPRO_DB_MAX_OVERFLOW", "-1", "COPRO_DB_MAX_OVERFLOW is '-1': expected a whole number of at least 0. "
+                                    "Hint: Unset it to use the default, 0."),
+])
+def test_pool_settings_bad_value_rejected(monkeypatch: pytest.MonkeyPatch, variable: str, value: str,
+                                          message: str) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(StorageError) as caught:
+        pool_settings()
+    assert str(caught.value) == message
+
+
+def test_synchronous_commit_bad_value_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPRO_DB_SYNCHRONOUS_COMMIT", "sometimes")
+    with pytest.raises(StorageError) as caught:
+        synchronous_commit()
+    assert str(caught.value) == (
+        "COPRO_DB_SYNCHRONOUS_COMMIT is 'sometimes': expected one of on, off, local, remote_write, remote_apply. "
+        "Hint: Unset it to use the default, off."
+    )
+
+
+def test_make_engine_postgres_pool_and_commit_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPRO_DB_POOL_SIZE", "3")
+    monkeypatch.setenv("COPRO_DB_SYNCHRONOUS_COMMIT", "on")
+    with pg_schema() as schema:
+        engine = pg_engine_in(schema)
+        try:
+            assert isinstance(engine.pool, sa.pool.QueuePool) and engine.pool.size() == 3
+            with engine.connect() as connection:
+                assert connection.exec_driver_sql("SHOW synchronous_commit").scalar() == "on"
+                assert connection.exec_driver_sql("SHOW search_path").scalar() == schema  # the caller's options kept
+        finally:
+            engine.dispose()
+
+
+def test_make_engine_postgres_commits_without_waiting_for_the_disk_by_default(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COPRO_DB_SYNCHRONOUS_COMMIT", raising=False)
+    with pg_engine() as engine, engine.connect() as connection:
+        assert connection.exec_driver_sql("SHOW synchronous_commit").scalar() == "off"
+
+
+def test_make_engine_postgres_replaces_a_connection_the_server_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(storage_db, "PING_AFTER_IDLE_SECONDS", 0.0)  # every reuse counts as idle here
+    with pg_engine() as engine:
+        create_team(engine, "Org", "Team")
+        with engine.connect() as connection:
+            pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        with sa.create_engine(pg_url(), poolclass=NullPool).connect() as admin:
+            admin.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid or 0)})")
+        assert [team.name for team in list_teams(engine)] == ["Team"]
+
+
+# --- Combining concurrent calls ----------------------------------------------------------------------
+
+def test_combiner_runs_the_calls_waiting_meanwhile_as_one_batch() -> None:
+    batches: list[list[int]] = []
+    first_running, release = threading.Event(), threading.Event()
+
+    def run(engine: object, items: list[int]) -> list[int]:
+        batches.append(list(items))
+        if len(batches) == 1:
+            first_running.set()
+            release.wait()
+        return [item * 10 for item in items]
+
+    combiner = Combiner(run)
+    results: dict[int, int] = {}
+
+    def call(item: int) -> None:
+        results[item] = combiner(None, item)  # type: ignore[arg-type]
+
+    first = threading.Thread(target=call, args=(0,))
+    first.start()
+    first_running.wait()
+    others = [threading.Thread(target=call, args=(item,)) for item in range(1, 10)]
+    for thread in others:
+        thread.start()
+    while combiner.waiting() < 9:
+        time.sleep(0.001)
+    release.set()
+    for thread in [first, *others]:
+        thread.join()
+    assert batches[0] == [0] and sorted(batches[1]) == list(range(1, 10)) and len(batches) == 2
+    assert results == {item: item * 10 for item in range(10)}
+
+
+def test_combiner_failed_batch_gives_every_caller_none() -> None:
+    def run(engine: object, items: list[int]) -> list[int]:
+        raise RuntimeError("the database went away")
+
+    assert Combiner(run)(None, 1) is None  # type: ignore[arg-type]

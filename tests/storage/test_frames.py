@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
+from domain.vocabulary import LONG_COLUMNS
 from storage import (
     Answer,
     Assessment,
@@ -23,7 +25,7 @@ from storage import (
     save_answer,
     submit_response,
 )
-from storage.frames import LONG_COLUMNS
+from storage import frames
 from storage.tables import answers, metadata, respondents
 
 
@@ -41,7 +43,9 @@ def _rows(engine: Engine) -> dict[str, int]:
         }
 
 
-def test_responses_frame_long_format_in_one_query(engine: Engine, workshop: Assessment) -> None:
+def test_responses_frame_long_format_in_one_query(
+    engine: Engine, workshop: Assessment, monkeypatch: pytest.MonkeyPatch
+) -> None:
     sent = submit_response(
         engine,
         workshop.id,
@@ -51,12 +55,17 @@ def test_responses_frame_long_format_in_one_query(engine: Engine, workshop: Asse
     )
     draft = join(engine, workshop.id, "staff")
     save_answer(engine, draft.id, "assets-1", 0, None, "<b>")
-    selects: list[str] = []
-    sa.event.listen(
-        engine, "before_cursor_execute", lambda *args: selects.append(args[2]) if args[2].startswith("SELECT") else None
-    )
+    statements: list[str] = []
+    sa.event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    driver_rows = frames._driver_rows  # reads with the driver's own cursor, which SQLAlchemy's events miss
+
+    def counted(connection: Connection, query: sa.Select[Any], params: dict[str, Any]) -> list[tuple[Any, ...]]:
+        statements.append(str(query))
+        return driver_rows(connection, query, params)
+
+    monkeypatch.setattr(frames, "_driver_rows", counted)
     frame = responses_frame(engine, workshop.id)
-    assert len(selects) == 1
+    assert len([text for text in statements if text.startswith("SELECT")]) == 1
     assert tuple(frame.columns) == LONG_COLUMNS
     assert frame["respondent"].tolist() == [str(sent.id), str(sent.id), str(draft.id)]
     assert frame["perspective"].tolist() == ["carers", "carers", "staff"]

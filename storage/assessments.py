@@ -32,6 +32,7 @@ def assessment_from_row(row: Row[Any]) -> Assessment:
         threshold=row.threshold,
         created_at=row.created_at,
         closed_at=row.closed_at,
+        link_token=row.link_token,
     )
 
 
@@ -76,7 +77,9 @@ def _insert(engine: Engine, values: dict[str, Any]) -> Assessment:
                 if earlier is not None:
                     return earlier
                 row = connection.execute(
-                    sa.insert(tables.assessments).values(**values, join_code=code).returning(*tables.assessments.c)
+                    sa.insert(tables.assessments)
+                    .values(**values, join_code=code, link_token=codes.new_link_token())
+                    .returning(*tables.assessments.c)
                 ).one()
             return assessment_from_row(row)
         except sa.exc.IntegrityError:
@@ -182,6 +185,16 @@ def get_assessment(engine: Engine, assessment_id: int) -> Assessment | None:
         row = connection.execute(
             sa.select(tables.assessments).where(tables.assessments.c.id == assessment_id)
         ).first()
+    return None if row is None else assessment_from_row(row)
+
+
+def find_by_link(engine: Engine, token: str | None) -> Assessment | None:
+    """The assessment whose results link carries this secret, or None."""
+    if not isinstance(token, str) or not 16 <= len(token) <= 64:
+        return None
+    a = tables.assessments
+    with reading(engine) as connection:
+        row = connection.execute(sa.select(a).where(a.c.link_token == token)).first()
     return None if row is None else assessment_from_row(row)
 
 

@@ -7,6 +7,7 @@ from storage.agreed import agreed_ratings, set_agreed
 from storage.assessments import (
     check_facilitator_key,
     create_assessment,
+    create_follow_up,
     create_workshop,
     earlier_assessments,
     find_by_join_code,
@@ -80,6 +81,7 @@ __all__ = [
     "check_facilitator_key",
     "clean_email",
     "create_assessment",
+    "create_follow_up",
     "create_organisation",
     "create_team",
     "create_workshop",

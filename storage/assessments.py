@@ -163,6 +163,19 @@ def create_workshop(
     return _insert(engine, {**values, "request_id": _request(request_id)}), key
 
 
+def create_follow_up(engine: Engine, workshop_id: int, title: str) -> Assessment:
+    """A new workshop like this one (team, bank, perspectives, threshold) whose key is the same: its hash is copied."""
+    a = tables.assessments
+    with reading(engine) as connection:
+        source = connection.execute(sa.select(a).where(a.c.id == workshop_id)).first()
+    if source is None or source.mode != Mode.WORKSHOP:
+        raise StorageError("That workshop no longer exists.")
+    values = _values(source.team_id, source.bank_row_id, title, Mode.WORKSHOP, source.perspectives or (),
+                     source.threshold)
+    values["facilitator_hash"] = source.facilitator_hash
+    return _insert(engine, {**values, "request_id": None})
+
+
 def check_facilitator_key(engine: Engine, assessment_id: int, key: str | None) -> bool:
     """Whether the key is this workshop's facilitator key."""
     a = tables.assessments

@@ -60,6 +60,8 @@ def pick_team(permission: Permission = Permission.VIEW_RESULTS) -> Team | None:
     if teams:
         ids = [t.id for t in teams]
         selected = linked.id if linked is not None and linked.id in by_id else None
+        if selected is None and len(ids) == 1 and not st.query_params.get("team"):
+            selected = ids[0]  # one team: a returning browser sees it at once
         chosen = st.selectbox(
             "Open a team", ids, index=ids.index(selected) if selected is not None else None,
             format_func=lambda tid: f"{by_id[tid].organisation} · {by_id[tid].name}",  # options are plain text

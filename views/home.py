@@ -7,10 +7,12 @@ import secrets
 
 import streamlit as st
 
-from domain.records import Team
+from streamlit.delta_generator import DeltaGenerator
+
+from domain.records import Assessment, Team
 from questions.errors import ProjectError
 from services.roles import Permission
-from services.sessions import create_self_assessment, forget_browser
+from services.sessions import create_self_assessment, forget_browser, lock_everywhere
 from services.teams import team_sessions
 from ui.access import ask_to_sign_in, session_link
 from ui.context import engine, md, show_error
@@ -78,7 +80,18 @@ def given_sessions() -> None:
     st.subheader("Sessions shared with this browser")
     for assessment in given:
         page = "views/facilitate.py" if assessment.is_workshop else "views/results.py"
-        st.page_link(page, label=md(assessment.title), query_params=session_link(assessment))
+        left, right = st.columns([3, 2])
+        left.page_link(page, label=md(assessment.title), query_params=session_link(assessment))
+        if assessment.is_workshop and access.unlocked(assessment):
+            lock_button(right, assessment)
+
+
+def lock_button(where: DeltaGenerator, assessment: Assessment) -> None:
+    """End every other browser's unlock of a workshop (a lost phone, a copied cookie)."""
+    if where.button("Lock on every other device", key=f"lock_{assessment.id}",
+                    help="Other browsers then need the facilitator key again; this one stays unlocked."):
+        ended = lock_everywhere(engine(), access, assessment)
+        st.toast(f"Locked on {ended} other {'browser' if ended == 1 else 'browsers'}.")
 
 
 def forget_this_browser() -> None:
@@ -120,6 +133,8 @@ def list_sessions(team: Team) -> None:
             link = session_link(assessment)
             if assessment.is_workshop:
                 cols[0].page_link("views/facilitate.py", label="Facilitator view", query_params=link)
+                if access.unlocked(assessment):
+                    lock_button(cols[1], assessment)
             else:
                 cols[0].page_link("views/assess.py", label=f"Answer (code {assessment.join_code})",
                                   query_params={"code": str(assessment.join_code)})

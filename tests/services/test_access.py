@@ -149,3 +149,33 @@ def test_bank_choices_default_is_the_full_bank_or_the_organisations_choice(engin
     assert storage.get_bank(engine, first).bank_id == "coproduction-full"  # type: ignore[union-attr]
     storage.set_default_bank(engine, team_a.organisation_id or 0, quick_row(engine))
     assert next(iter(bank_choices(engine, team_a))) == quick_row(engine)
+
+
+def test_people_invite_and_remove_are_role_changes_in_the_audit_log(engine: Engine) -> None:
+    """Issue 11 points 1 and 5: admins invite by email; role changes are logged for their organisation only."""
+    from services.audit import log_frame, recent_entries
+    from services.people import add_organisation, invite, people, remove
+
+    team_a, team_b = _two_organisations(engine)
+    alice = access_for(engine, _person("alice@a.org"))
+    held = invite(engine, alice, "New.Person@A.org", team_a.organisation_id or 0, team_a, Role.FACILITATOR)
+    assert (held.email, held.team_id, held.role, held.invited_by) == ("new.person@a.org", team_a.id,
+                                                                      Role.FACILITATOR, "alice@a.org")
+    assert access_for(engine, _person("new.person@a.org")).may(P.CREATE_SESSION, team_a)
+    with pytest.raises(StorageError, match="Only an admin of the organisation can give roles."):
+        invite(engine, alice, "x@b.org", team_b.organisation_id or 0, None, Role.ADMIN)
+    with pytest.raises(StorageError, match="You cannot take away your own admin role."):
+        remove(engine, alice, next(m for m in people(engine, alice, team_a.organisation_id or 0)
+                                   if m.email == "alice@a.org"))
+    remove(engine, alice, held)
+    assert not access_for(engine, _person("new.person@a.org")).may(P.CREATE_SESSION, team_a)
+    logged = [(e.actor, e.action, e.target, e.details) for e in recent_entries(engine, alice)]
+    assert logged == [("alice@a.org", "role change", "new.person@a.org", "no longer facilitator (team Alpha)"),
+                      ("alice@a.org", "role change", "new.person@a.org", "given facilitator (team Alpha)")]
+    assert recent_entries(engine, access_for(engine, _person("bob@b.org"))) == []
+    assert log_frame(engine, access_for(engine, _person("mo@a.org"))).empty, "a member reads no log"
+    with pytest.raises(StorageError, match="Only the site's admins"):
+        add_organisation(engine, alice, "Org C")
+    root = access_for(engine, _person("root@example.org", site_admin=True))
+    assert add_organisation(engine, root, "Org C").name == "Org C"
+    assert len(recent_entries(engine, root)) == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from domain.vocabulary import ActionStatus, Mode, SessionStatus
+from domain.vocabulary import ActionStatus, AuditAction, Mode, Role, SessionStatus
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,45 @@ class Team:
     organisation: str
     name: str
     created_at: datetime
+    organisation_id: int | None = None
+    # The secret of the team's link; None only for teams made before links existed and not yet migrated.
+    link_token: str | None = None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation (a council, a trust, a charity) that has teams, people and its own banks."""
+
+    id: int
+    name: str
+    default_bank_row_id: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A person's role in an organisation (team_id None) or in one of its teams."""
+
+    id: int
+    email: str
+    organisation_id: int
+    team_id: int | None
+    role: Role
+    invited_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the audit log: who did what, when."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: AuditAction
+    organisation_id: int | None
+    target: str
+    details: str
 
 
 @dataclass(frozen=True)
@@ -30,6 +69,7 @@ class StoredBank:
     content_hash: str
     builtin: bool
     created_at: datetime
+    organisation_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +87,8 @@ class Assessment:
     threshold: int
     created_at: datetime
     closed_at: datetime | None
+    # The secret of the session's results link (see storage.codes.new_link_token).
+    link_token: str | None = None
 
     @property
     def is_workshop(self) -> bool:

@@ -37,6 +37,40 @@ class ActionStatus(StrEnum):
         return self not in (ActionStatus.DONE, ActionStatus.DROPPED)
 
 
+class Role(StrEnum):
+    """What a signed-in person may do in an organisation or one of its teams (services/roles.py says what)."""
+
+    ADMIN = "admin"              # people, teams, banks and the audit log of the organisation
+    MANAGER = "manager"          # sees every team of the organisation, read-only
+    FACILITATOR = "facilitator"  # creates workshops and self-assessments for their teams
+    MEMBER = "member"            # answers and sees their team's results
+
+
+class GrantKind(StrEnum):
+    """What a browser was given in open mode (or, for a facilitator, in either mode)."""
+
+    TEAM = "team"                # created the team or opened its link
+    SESSION = "session"          # opened a session's results link
+    FACILITATOR = "facilitator"  # gave a workshop's facilitator key (or created the workshop)
+
+
+class AuditAction(StrEnum):
+    """What the audit log records."""
+
+    SIGN_IN = "sign-in"
+    SIGN_OUT = "sign-out"
+    RESULTS_VIEWED = "results viewed"
+    EXPORT = "export"
+    DELETION = "deletion"
+    ROLE_CHANGE = "role change"
+    TEAM_CREATED = "team created"
+    ORGANISATION_CREATED = "organisation created"
+    BANK_UPLOADED = "bank uploaded"
+    DEFAULT_BANK = "default bank chosen"
+    FACILITATOR_UNLOCKED = "facilitator unlocked"
+    DEVICES_REVOKED = "devices revoked"
+
+
 # The answer scale: scores are worked out on 0-4 (score = mean x 25), so every bank uses exactly these.
 SCALE_VALUES: tuple[int, ...] = (0, 1, 2, 3, 4)
 

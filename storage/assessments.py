@@ -32,6 +32,7 @@ def assessment_from_row(row: Row[Any]) -> Assessment:
         threshold=row.threshold,
         created_at=row.created_at,
         closed_at=row.closed_at,
+        link_token=row.link_token,
     )
 
 
@@ -76,7 +77,9 @@ def _insert(engine: Engine, values: dict[str, Any]) -> Assessment:
                 if earlier is not None:
                     return earlier
                 row = connection.execute(
-                    sa.insert(tables.assessments).values(**values, join_code=code).returning(*tables.assessments.c)
+                    sa.insert(tables.assessments)
+                    .values(**values, join_code=code, link_token=codes.new_link_token())
+                    .returning(*tables.assessments.c)
                 ).one()
             return assessment_from_row(row)
         except sa.exc.IntegrityError:
@@ -160,6 +163,19 @@ def create_workshop(
     return _insert(engine, {**values, "request_id": _request(request_id)}), key
 
 
+def create_follow_up(engine: Engine, workshop_id: int, title: str) -> Assessment:
+    """A new workshop like this one (team, bank, perspectives, threshold) whose key is the same: its hash is copied."""
+    a = tables.assessments
+    with reading(engine) as connection:
+        source = connection.execute(sa.select(a).where(a.c.id == workshop_id)).first()
+    if source is None or source.mode != Mode.WORKSHOP:
+        raise StorageError("That workshop no longer exists.")
+    values = _values(source.team_id, source.bank_row_id, title, Mode.WORKSHOP, source.perspectives or (),
+                     source.threshold)
+    values["facilitator_hash"] = source.facilitator_hash
+    return _insert(engine, {**values, "request_id": None})
+
+
 def check_facilitator_key(engine: Engine, assessment_id: int, key: str | None) -> bool:
     """Whether the key is this workshop's facilitator key."""
     a = tables.assessments
@@ -182,6 +198,16 @@ def get_assessment(engine: Engine, assessment_id: int) -> Assessment | None:
         row = connection.execute(
             sa.select(tables.assessments).where(tables.assessments.c.id == assessment_id)
         ).first()
+    return None if row is None else assessment_from_row(row)
+
+
+def find_by_link(engine: Engine, token: str | None) -> Assessment | None:
+    """The assessment whose results link carries this secret, or None."""
+    if not isinstance(token, str) or not 16 <= len(token) <= 64:
+        return None
+    a = tables.assessments
+    with reading(engine) as connection:
+        row = connection.execute(sa.select(a).where(a.c.link_token == token)).first()
     return None if row is None else assessment_from_row(row)
 
 

@@ -32,6 +32,7 @@ def bank_from_row(row: Row[Any]) -> StoredBank:
         content_hash=row.content_hash,
         builtin=bool(row.builtin),
         created_at=row.created_at,
+        organisation_id=row.organisation_id,
     )
 
 
@@ -40,10 +41,11 @@ def content_hash(yaml_text: str) -> str:
     return hashlib.sha256(yaml_text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
-def _find(connection: Connection, bank_id: str, version: str) -> Row[Any] | None:
-    """The stored row for this bank id and version, if any."""
+def _find(connection: Connection, bank_id: str, version: str, organisation_id: int | None) -> Row[Any] | None:
+    """The stored row for this bank id and version of this owner (None: built in or open mode), if any."""
     b = tables.banks
-    return connection.execute(sa.select(b).where(b.c.bank_id == bank_id, b.c.version == version)).first()
+    owner = b.c.organisation_id.is_(None) if organisation_id is None else b.c.organisation_id == organisation_id
+    return connection.execute(sa.select(b).where(b.c.bank_id == bank_id, b.c.version == version, owner)).first()
 
 
 def _existing(row: Row[Any], bank: Bank, digest: str) -> StoredBank:
@@ -56,14 +58,20 @@ def _existing(row: Row[Any], bank: Bank, digest: str) -> StoredBank:
     return bank_from_row(row)
 
 
-def save_bank(engine: Engine, bank: Bank, yaml_text: str, builtin: bool = False) -> StoredBank:
-    """Store a bank version; saving identical content again returns the stored row."""
+def save_bank(engine: Engine, bank: Bank, yaml_text: str, builtin: bool = False,
+              organisation_id: int | None = None) -> StoredBank:
+    """Store a bank version for its owner; saving identical content again returns the stored row.
+
+    An organisation's upload is its own: another organisation may store the same id and version.
+    """
+    if builtin and organisation_id is not None:
+        raise StorageError("A built-in bank belongs to no organisation.")
     if not isinstance(yaml_text, str) or "\x00" in yaml_text:
         raise StorageError("The bank's text could not be stored: it is not plain text.")
     digest = content_hash(yaml_text)
     try:
         with writing(engine) as connection:
-            row = _find(connection, bank.id, bank.version)
+            row = _find(connection, bank.id, bank.version, organisation_id)
             if row is not None:
                 return _existing(row, bank, digest)
             row = connection.execute(
@@ -76,6 +84,7 @@ def save_bank(engine: Engine, bank: Bank, yaml_text: str, builtin: bool = False)
                     content_hash=digest,
                     builtin=builtin,
                     created_at=tables.utcnow(),
+                    organisation_id=organisation_id,
                 )
                 .returning(*tables.banks.c)
             ).one()
@@ -83,17 +92,29 @@ def save_bank(engine: Engine, bank: Bank, yaml_text: str, builtin: bool = False)
     except sa.exc.IntegrityError:
         # Another process saved the same id and version between our read and insert.
         with reading(engine) as connection:
-            row = _find(connection, bank.id, bank.version)
+            row = _find(connection, bank.id, bank.version, organisation_id)
         if row is None:
             raise
         return _existing(row, bank, digest)
 
 
-def list_banks(engine: Engine) -> list[StoredBank]:
-    """Every stored bank version, by bank id then save order."""
+def list_banks(engine: Engine, organisation_ids: set[int] | None = None, open_uploads: bool = True) -> list[StoredBank]:
+    """Stored bank versions, by bank id then save order: every one (None), or those these organisations see.
+
+    With organisation ids: the built-in banks, those organisations' uploads, and (with `open_uploads`)
+    the uploads made in open mode, which belong to no organisation.
+    """
     b = tables.banks
+    query = sa.select(b).order_by(b.c.bank_id, b.c.id)
+    if organisation_ids is not None:
+        visible = [b.c.builtin.is_(True)]
+        if organisation_ids:
+            visible.append(b.c.organisation_id.in_(sorted(organisation_ids)))
+        if open_uploads:
+            visible.append(b.c.organisation_id.is_(None))
+        query = query.where(sa.or_(*visible))
     with reading(engine) as connection:
-        rows = connection.execute(sa.select(b).order_by(b.c.bank_id, b.c.id)).all()
+        rows = connection.execute(query).all()
     return [bank_from_row(row) for row in rows]
 
 

@@ -61,3 +61,13 @@ def verify_key(key: str | None, stored: str | None) -> bool:
         return False
     actual = hashlib.scrypt(key.encode("utf-8"), salt=salt, dklen=len(expected), **_SCRYPT)
     return hmac.compare_digest(actual, expected)
+
+
+def new_link_token() -> str:
+    """The secret of a team's or session's link: 128 random bits, safe in a URL."""
+    return secrets.token_urlsafe(16)
+
+
+def digest(secret: str) -> str:
+    """SHA-256 of a long random secret (a device id): enough, as it cannot be guessed, unlike a typed key."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()

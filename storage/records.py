@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
-from domain.records import Action, AgreedRating, Answer, Assessment, Respondent, StoredBank, Team
+from domain.records import (
+    Action,
+    AgreedRating,
+    Answer,
+    Assessment,
+    AuditEntry,
+    Membership,
+    Organisation,
+    Respondent,
+    StoredBank,
+    Team,
+)
 
-__all__ = ["Action", "AgreedRating", "Answer", "Assessment", "Respondent", "StoredBank", "Team"]
+__all__ = ["Action", "AgreedRating", "Answer", "Assessment", "AuditEntry", "Membership", "Organisation", "Respondent",
+           "StoredBank", "Team"]

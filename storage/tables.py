@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 
-from domain.vocabulary import SCALE_VALUES, ActionStatus, Mode, SessionStatus
+from domain.vocabulary import SCALE_VALUES, ActionStatus, GrantKind, Mode, Role, SessionStatus
 
 metadata = sa.MetaData()
 
@@ -24,17 +24,19 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
         """Convert aware datetimes to UTC; naive ones are taken as UTC already."""
         if value is None:
             return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+        moment: datetime = value
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=timezone.utc)
+        return moment.astimezone(timezone.utc)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         """SQLite drops the zone on the way back: put UTC back on."""
         if value is None:
             return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+        moment: datetime = value
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=timezone.utc)
+        return moment.astimezone(timezone.utc)
 
 
 def utcnow() -> datetime:
@@ -61,6 +63,17 @@ schema_version = sa.Table(
     sa.Column("applied_at", UTCDateTime, nullable=False),
 )
 
+organisations = sa.Table(
+    "organisations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False, unique=True),
+    # The bank a new assessment starts on, as the organisation's admin chose (NULL: the full built-in bank).
+    # No foreign key: banks point at organisations, and a cycle would make the tables hard to create.
+    sa.Column("default_bank_row_id", sa.Integer, nullable=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
+
 teams = sa.Table(
     "teams",
     metadata,
@@ -68,6 +81,10 @@ teams = sa.Table(
     sa.Column("organisation", sa.Text, nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("organisation_id", sa.Integer, sa.ForeignKey("organisations.id"), nullable=True, index=True),
+    # The secret in a team's link (open mode): unguessable, unlike the sequential id.
+    sa.Column("link_token", sa.String(64), nullable=True),
+    sa.Index("ix_teams_link_token", "link_token", unique=True),
 )
 
 banks = sa.Table(
@@ -81,7 +98,14 @@ banks = sa.Table(
     sa.Column("content_hash", sa.String(64), nullable=False),
     sa.Column("builtin", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
-    sa.UniqueConstraint("bank_id", "version", name="uq_banks_bank_id_version"),
+    # NULL: built in (offered to all) or uploaded in open mode; else seen only inside that organisation.
+    sa.Column("organisation_id", sa.Integer, sa.ForeignKey("organisations.id", ondelete="CASCADE"), nullable=True,
+              index=True),
+)
+# One version of a bank id per owner: two organisations may each adapt "coproduction-full" as 1.1.
+BANK_OWNER_INDEX = sa.Index(
+    "uq_banks_owner_bank_version", sa.func.coalesce(banks.c.organisation_id, 0), banks.c.bank_id, banks.c.version,
+    unique=True,
 )
 
 assessments = sa.Table(
@@ -104,6 +128,9 @@ assessments = sa.Table(
     # Made by the page before the click: a double-clicked or retried "Create" makes one assessment.
     sa.Column("request_id", sa.String(64), nullable=True),
     sa.Index("ix_assessments_request_id", "request_id", unique=True),
+    # The secret in a session's results link: pages are reached by it, never by the sequential id alone.
+    sa.Column("link_token", sa.String(64), nullable=True),
+    sa.Index("ix_assessments_link_token", "link_token", unique=True),
     one_of("mode", Mode, "ck_assessments_mode"),
     one_of("status", SessionStatus, "ck_assessments_status"),
     sa.CheckConstraint("threshold >= 1", name="ck_assessments_threshold"),
@@ -171,6 +198,65 @@ actions = sa.Table(
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
     one_of("status", ActionStatus, "ck_actions_status"),
+)
+
+memberships = sa.Table(
+    "memberships",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # Lower case: providers differ in how they spell the same address.
+    sa.Column("email", sa.String(320), nullable=False, index=True),
+    sa.Column("organisation_id", sa.Integer, sa.ForeignKey("organisations.id", ondelete="CASCADE"), nullable=False),
+    # NULL: the role holds for every team of the organisation.
+    sa.Column("team_id", sa.Integer, sa.ForeignKey("teams.id", ondelete="CASCADE"), nullable=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("invited_by", sa.String(320), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    one_of("role", Role, "ck_memberships_role"),
+)
+MEMBERSHIP_INDEX = sa.Index(
+    "uq_memberships_scope", memberships.c.email, memberships.c.organisation_id,
+    sa.func.coalesce(memberships.c.team_id, 0), unique=True,
+)
+
+device_grants = sa.Table(
+    "device_grants",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # SHA-256 of the browser's random device id: the cookie alone opens nothing stored here.
+    sa.Column("device_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    # A team id or an assessment id, as the kind says (no foreign key: one column for both; deletes clean up).
+    sa.Column("object_id", sa.Integer, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+    sa.Column("revoked_at", UTCDateTime, nullable=True),
+    sa.Index("ix_device_grants_object", "kind", "object_id"),
+    one_of("kind", GrantKind, "ck_device_grants_kind"),
+)
+
+sign_ins = sa.Table(
+    "sign_ins",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # SHA-256 of the identity token's issuer, subject, issue time and nonce: one per sign-in.
+    sa.Column("sign_in_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("email", sa.String(320), nullable=False),
+    sa.Column("started_at", UTCDateTime, nullable=False),
+    sa.Column("ended_at", UTCDateTime, nullable=True),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", UTCDateTime, nullable=False, index=True),
+    sa.Column("actor", sa.String(320), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    # No foreign keys: the log outlives what it mentions (a deleted team's deletion stays recorded).
+    sa.Column("organisation_id", sa.Integer, nullable=True, index=True),
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("details", sa.Text, nullable=False, default=""),
 )
 
 # The tables that hold one team's data, children first (the order deletes run in).

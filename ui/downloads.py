@@ -14,7 +14,7 @@ from reports.parts import Results
 from reports.spreadsheets import csv_bytes, xlsx_bytes
 from services.exports import plan_tables, shared_answers
 from services.results import results_for
-from ui.access import BROWSER
+from ui.access import BROWSER, audit_export
 from ui.context import engine, show_error
 
 
@@ -26,14 +26,14 @@ def answer_downloads(assessment: Assessment, results: Results, stem: str) -> Non
         return
     left, right = st.columns(2)
     left.download_button("Download answers (CSV)", csv_bytes(shared), f"{stem}.csv", "text/csv",
-                         key=f"csv_{assessment.id}")
+                         key=f"csv_{assessment.id}", on_click=audit_export, args=(assessment, "answers (CSV)"))
     right.download_button(
         "Download answers (XLSX)",
         # Written only when clicked: a workbook takes a moment, and most page runs never need it.
         lambda: xlsx_bytes({"answers": shared, **plan_tables(results)}),
         f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{assessment.id}",
+        key=f"xlsx_{assessment.id}", on_click=audit_export, args=(assessment, "answers (XLSX)"),
     )
 
 
@@ -77,5 +77,5 @@ def pdf_download(assessment: Assessment, results: Results, stem: str) -> None:
     if prepared is not None:
         st.download_button(
             "Download the PDF summary", prepared[1], f"{stem}.pdf", "application/pdf",
-            type="primary", key=f"pdf_dl_{assessment.id}",
+            type="primary", key=f"pdf_dl_{assessment.id}", on_click=audit_export, args=(assessment, "PDF summary"),
         )

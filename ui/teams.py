@@ -1,4 +1,4 @@
-"""Team and bank pickers shared by several pages."""
+"""Team and bank pickers shared by several pages: only the teams this viewer may use."""
 
 from __future__ import annotations
 
@@ -6,42 +6,71 @@ import streamlit as st
 
 from domain.records import Team
 from questions.errors import ProjectError
+from services.access import ViewerAccess
 from services.banks import bank_choices
-from services.teams import create_team, list_teams
+from services.roles import Permission
+from services.teams import create_team_for, open_team_link
 from ui.context import engine, show_error
+from ui.identity import page_access
 
 
-def latest_banks() -> dict[int, str]:
-    """Bank rows to offer for new assessments: every version, newest first, labelled."""
-    return bank_choices(engine())
+def latest_banks(team: Team | None = None) -> dict[int, str]:
+    """Bank rows to offer for a team's new assessments, the organisation's default first."""
+    return bank_choices(engine(), team)
 
 
-def pick_team(selected_id: int | None) -> Team | None:
-    """Choose an existing team or create one; the choice lives in the URL (?team=)."""
-    teams = list_teams(engine())
-    by_id = {t.id: t for t in teams}
-    labels = {t.id: f"{t.organisation} · {t.name}" for t in teams}
-    chosen = None
-    if teams:
-        ids = [t.id for t in teams]
-        index = ids.index(selected_id) if selected_id in by_id else None
-        chosen = st.selectbox(
-            "Open a team", ids, index=index, format_func=lambda tid: labels[tid],
-            placeholder="Choose your team",
-        )
-        if chosen is not None and chosen != selected_id:
-            st.query_params["team"] = str(chosen)
-    # Always on offer (folded away once there are teams), so a second team can be added at any time.
-    with st.expander("Create a team" if not teams else "Create another team", expanded=not teams):
+def team_from_link() -> Team | None:
+    """The team named by ?team=<link secret>; in open mode this browser keeps it from now on."""
+    token = st.query_params.get("team")
+    return open_team_link(engine(), page_access(), token) if token else None
+
+
+def _create_team_form(access: ViewerAccess, expanded: bool) -> None:
+    """Create a team: anyone in open mode (for this browser), an organisation's admin when signed in."""
+    admin_of = [o.name for o in access.organisations(Permission.MANAGE_TEAMS)]
+    if access.viewer.signed_in_mode and not admin_of:
+        return
+    with st.expander("Create a team" if expanded else "Create another team", expanded=expanded):
         with st.form("new_team"):
-            organisation = st.text_input("Organisation", placeholder="e.g. Riverside Council")
+            if admin_of:
+                organisation = st.selectbox("Organisation", admin_of)
+            else:
+                organisation = st.text_input("Organisation", placeholder="e.g. Riverside Council")
             name = st.text_input("Team or service", placeholder="e.g. Adult day services")
             if st.form_submit_button("Create team", type="primary"):
                 try:
-                    team = create_team(engine(), organisation, name)
+                    team = create_team_for(engine(), access, str(organisation or ""), name)
                 except ProjectError as error:
                     show_error(error)
                 else:
-                    st.query_params["team"] = str(team.id)
+                    if team.link_token:
+                        st.query_params["team"] = team.link_token
                     st.rerun()
+
+
+def pick_team(permission: Permission = Permission.VIEW_RESULTS) -> Team | None:
+    """Choose one of the viewer's teams or create one; the choice lives in the URL as the team's link secret."""
+    access = page_access()
+    linked = team_from_link()
+    teams = [t for t in access.teams() if access.may(permission, t)]
+    if linked is not None and linked.id not in {t.id for t in teams} and access.may(permission, linked):
+        teams.append(linked)
+    by_id = {t.id: t for t in teams}
+    chosen: int | None = None
+    if teams:
+        ids = [t.id for t in teams]
+        selected = linked.id if linked is not None and linked.id in by_id else None
+        if selected is None and len(ids) == 1 and not st.query_params.get("team"):
+            selected = ids[0]  # one team: a returning browser sees it at once
+        chosen = st.selectbox(
+            "Open a team", ids, index=ids.index(selected) if selected is not None else None,
+            format_func=lambda tid: f"{by_id[tid].organisation} · {by_id[tid].name}",  # options are plain text
+            placeholder="Choose your team",
+        )
+        if chosen is not None and chosen != selected and by_id[chosen].link_token:
+            st.query_params["team"] = str(by_id[chosen].link_token)
+    elif linked is None and st.query_params.get("team"):
+        st.warning("No team has that link here, or you may not open it. Check the link and try again.")
+    # Always on offer (folded away once there are teams), so a second team can be added at any time.
+    _create_team_form(access, expanded=not teams)
     return by_id[chosen] if chosen is not None else None

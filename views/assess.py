@@ -9,6 +9,7 @@ import streamlit as st
 from questions.errors import ProjectError
 from services.answering import join, respondent as respondent_by_token, send as send_answers
 from services.sessions import find_session, get_session
+from ui.access import session_link
 from ui.answering import answered_count, forget_respondent, load_into_state, render_principle
 from ui.context import bank_for, engine, md, show_error
 
@@ -87,7 +88,7 @@ if respondent.submitted_at is not None:
     if assessment.is_workshop:
         st.markdown("Watch the facilitator's screen: the group's results appear there once enough people have answered.")
     else:
-        st.page_link("views/results.py", label="See the team's results", query_params={"a": str(assessment.id)})
+        st.page_link("views/results.py", label="See the team's results", query_params=session_link(assessment))
     if assessment.is_open and st.button("Someone else wants to answer on this device"):
         forget_respondent()
         del st.query_params["r"]

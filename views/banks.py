@@ -1,24 +1,28 @@
-"""Question banks: browse them, download them, upload a custom one."""
+"""Question banks: browse them, download them, upload a custom one (inside its organisation when signed in)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from questions.errors import ProjectError
-from services.banks import bank_version, stored_banks, upload_bank
+from services.banks import bank_version, upload_bank, upload_organisations, visible_banks
+from ui.access import ask_to_sign_in
 from ui.context import engine, md, show_error
+from ui.identity import page_access, signed_in_mode
 
+access = page_access()
+if signed_in_mode() and not access.signed_in:
+    ask_to_sign_in()
 st.title("Question banks")
 st.write(
     "A bank holds the principles and the From/To statements. Upload your own to adapt the wording "
     "for your service; give it a new version number whenever you change it, so older assessments keep theirs."
 )
-banks = stored_banks(engine())
+banks = visible_banks(engine(), access)
 labels = {b.id: f"{b.title} (version {b.version}){' · built in' if b.builtin else ''}" for b in banks}
 chosen = st.selectbox("Bank", list(labels), format_func=lambda rid: labels[rid])
-if chosen is not None:
-    version = bank_version(engine(), chosen)
-if chosen is not None and version is not None:
+version = bank_version(engine(), chosen, access) if chosen is not None else None
+if version is not None:
     row, bank = version.row, version.bank
     st.markdown(md(bank.description))
     st.download_button("Download this bank (YAML)", row.yaml_text.encode("utf-8"), f"{bank.id}-{bank.version}.yaml", "application/x-yaml")
@@ -28,12 +32,28 @@ if chosen is not None and version is not None:
             for statement in principle.statements:
                 st.markdown(f"- **From:** {md(statement.from_text)}  \n  **To:** {md(statement.to_text)}")
 
+organisations = upload_organisations(access)
+if signed_in_mode() and not organisations:
+    st.caption("An admin of your organisation can upload banks for it.")
+    st.stop()
 st.header("Upload a bank")
+owner = None
+if organisations:
+    names = {o.id: o.name for o in organisations}
+    owner = st.selectbox("For the organisation", list(names), format_func=lambda oid: names[oid],
+                         help="The bank is seen only inside this organisation.")
 upload = st.file_uploader("Bank file (YAML)", type=["yaml", "yml"])
 if upload is not None:
-    try:
-        stored = upload_bank(engine(), upload.getvalue(), upload.name)
-    except ProjectError as error:
-        show_error(error, "The bank was not added")
+    done = st.session_state.get("uploaded_bank")
+    if done is not None and done[0] == (upload.file_id, owner):
+        # Stored on an earlier run: a rerun must not store (and log) the same upload again.
+        st.success(done[1])
     else:
-        st.success(f"{md(stored.title)} version {md(stored.version)} is available for new assessments.")
+        try:
+            stored = upload_bank(engine(), upload.getvalue(), upload.name, access, organisation_id=owner)
+        except ProjectError as error:
+            show_error(error, "The bank was not added")
+        else:
+            message = f"{md(stored.title)} version {md(stored.version)} is available for new assessments."
+            st.session_state["uploaded_bank"] = ((upload.file_id, owner), message)
+            st.success(message)

@@ -9,10 +9,12 @@ from reports.spreadsheets import csv_bytes, xlsx_bytes
 from scoring import template_frame
 from services.imports import check_answers_csv, import_answers
 from services.results import results_for
+from services.roles import Permission
 from services.sessions import key_matches
 from services.team_data import locked_workshops, team_export
 from services.teams import delete_team, get_team
-from ui.access import BROWSER, assessment_from_query
+from ui.access import BROWSER, assessment_from_query, audit_export
+from ui.identity import page_access
 from ui.context import bank_for, engine, md, show_error
 from ui.downloads import answer_downloads
 
@@ -21,6 +23,7 @@ assessment = assessment_from_query("Open this page from an assessment on your te
 bank = bank_for(assessment)
 team = get_team(engine(), assessment.team_id)
 st.caption(f"{md(assessment.title)} · {md(bank.title)} version {md(bank.version)}")
+access = page_access()
 
 st.header("Paper forms")
 st.write(
@@ -30,7 +33,11 @@ st.write(
 st.download_button("Download the CSV template", csv_bytes(template_frame(bank)), f"template-{bank.id}.csv", "text/csv")
 
 st.header("Import answers")
-upload = st.file_uploader("Answers file (CSV)", type=["csv"], key=f"upload_{assessment.id}")
+if not access.may_on_session(Permission.IMPORT_ANSWERS, assessment):
+    st.caption("Importing answers needs the team (its link, in open mode) or a facilitator's role.")
+    upload = None
+else:
+    upload = st.file_uploader("Answers file (CSV)", type=["csv"], key=f"upload_{assessment.id}")
 if upload is not None:
     digest = f"{upload.name}:{upload.size}"
     if st.session_state.get(f"imported_{assessment.id}") == digest:
@@ -56,7 +63,7 @@ if upload is not None:
 st.header("Export answers")
 answer_downloads(assessment, results_for(engine(), assessment, BROWSER), f"coproduction-{assessment.id}")
 
-if team is not None:
+if team is not None and access.may(Permission.EXPORT_TEAM, team):
     st.header("Your team's data")
     st.write("Everything stored for this team that you may see, or delete it all for good.")
     export = team_export(engine(), team.id, BROWSER)
@@ -65,7 +72,9 @@ if team is not None:
     for note in export.notes:
         st.caption(md(note))
     st.download_button("Download the team's data (XLSX)", lambda: xlsx_bytes(export.tables), f"team-{team.id}.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       on_click=audit_export, args=(assessment, "the team's data (XLSX)"))
+if team is not None and access.may(Permission.DELETE_TEAM, team):
     with st.expander("Delete this team and all its data"):
         locked = locked_workshops(engine(), team.id, BROWSER)
         if locked:
@@ -81,7 +90,7 @@ if team is not None:
                 elif wrong:
                     st.error(f"The facilitator key does not match for: {md(', '.join(wrong))}. Nothing was deleted.")
                 else:
-                    delete_team(engine(), team.id)
+                    delete_team(engine(), access, team)
                     st.success("The team and all its data have been deleted.")
                     st.query_params.clear()
                     st.stop()

@@ -1,4 +1,4 @@
-"""Home: what co-production is, and a team's assessments."""
+"""Home: what co-production is, joining by code, and the viewer's teams with their assessments."""
 
 from __future__ import annotations
 
@@ -7,13 +7,23 @@ import secrets
 
 import streamlit as st
 
+from streamlit.delta_generator import DeltaGenerator
+
+from domain.records import Assessment, Team
 from questions.errors import ProjectError
-from services.sessions import create_self_assessment
+from services.roles import Permission
+from services.sessions import create_self_assessment, forget_browser, lock_everywhere
 from services.teams import team_sessions
-from ui.context import engine, md, query_int, show_error
+from ui.access import ask_to_sign_in, session_link
+from ui.context import engine, md, show_error
+from ui.identity import new_device, page_access, signed_in_mode
+from ui.joining import base_url
 from ui.teams import latest_banks, pick_team
 
 st.title("Co-production: how are you doing?")
+if not signed_in_mode():
+    st.caption("Open mode: no accounts. This browser lists only the teams it created or was given by link; "
+               "keep each team's link to open it elsewhere.")
 st.markdown(
     """
 Co-production means that the people who use a service and the people paid to run it
@@ -46,33 +56,98 @@ with st.form("code_form"):
         st.switch_page("views/assess.py", query_params={"code": code.strip()})
 
 st.divider()
+access = page_access()
+if signed_in_mode() and not access.signed_in:
+    st.header("Staff")
+    ask_to_sign_in("Staff sign in to see their teams' results. People answering with a code need no account.")
+
 st.header("Your team")
-team = pick_team(query_int("team"))
+if not signed_in_mode():
+    with st.expander("Open a team by its link"):
+        with st.form("open_team_link"):
+            pasted = st.text_input("Team link", placeholder=f"{base_url()}/?team=...")
+            if st.form_submit_button("Open the team"):
+                st.query_params["team"] = pasted.strip().rsplit("team=", 1)[-1].split("&", 1)[0]
+                st.rerun()
+team = pick_team()
+
+
+def given_sessions() -> None:
+    """Sessions this browser was given by link or key outside its teams (open mode)."""
+    given = access.given_sessions()
+    if not given:
+        return
+    st.subheader("Sessions shared with this browser")
+    for assessment in given:
+        page = "views/facilitate.py" if assessment.is_workshop else "views/results.py"
+        left, right = st.columns([3, 2])
+        left.page_link(page, label=md(assessment.title), query_params=session_link(assessment))
+        if assessment.is_workshop and access.unlocked(assessment):
+            lock_button(right, assessment)
+
+
+def lock_button(where: DeltaGenerator, assessment: Assessment) -> None:
+    """End every other browser's unlock of a workshop (a lost phone, a copied cookie)."""
+    if where.button("Lock on every other device", key=f"lock_{assessment.id}",
+                    help="Other browsers then need the facilitator key again; this one stays unlocked."):
+        ended = lock_everywhere(engine(), access, assessment)
+        st.toast(f"Locked on {ended} other {'browser' if ended == 1 else 'browsers'}.")
+
+
+def forget_this_browser() -> None:
+    """On a shared computer: end everything this browser was given."""
+    with st.expander("Using a shared computer?"):
+        st.write("Forget every team, session and facilitator unlock this browser holds. "
+                 "You need the links and keys again to open them.")
+        if st.button("Forget this browser"):
+            forget_browser(engine(), access.viewer)
+            new_device()
+            st.query_params.clear()
+            st.rerun()
+
+
 if team is None:
+    given_sessions()
+    forget_this_browser()
     st.stop()
 
-sessions = team_sessions(engine(), team.id)
-st.subheader(f"Assessments of {md(team.name)}")
-if not sessions:
-    st.info("No assessments yet: start the first one below.")
-for summary in sessions:
-    assessment = summary.assessment
-    with st.container(border=True):
-        st.markdown(
-            f"**{md(assessment.title)}** · {assessment.created_at:%d %b %Y} · "
-            f"{'workshop' if assessment.is_workshop else 'self-assessment'} · {md(summary.bank_label)} · "
-            f"{assessment.status} · {summary.joined} joined, {summary.sent} sent"
-        )
-        cols = st.columns(3)
-        if assessment.is_workshop:
-            cols[0].page_link("views/facilitate.py", label="Facilitator view", query_params={"a": str(assessment.id)})
-        else:
-            cols[0].page_link("views/assess.py", label=f"Answer (code {assessment.join_code})", query_params={"code": str(assessment.join_code)})
-            cols[1].page_link("views/results.py", label="Results", query_params={"a": str(assessment.id)})
-        cols[2].page_link("views/data.py", label="Import / export", query_params={"a": str(assessment.id)})
 
+def list_sessions(team: Team) -> None:
+    """The team's sessions with their links."""
+    sessions = team_sessions(engine(), team.id)
+    st.subheader(f"Assessments of {md(team.name)}")
+    if team.link_token and not signed_in_mode():
+        st.caption("The team's link opens it in any browser: share it only with your team.")
+        st.code(f"{base_url()}/?team={team.link_token}", language=None)
+    if not sessions:
+        st.info("No assessments yet: start the first one below.")
+    for summary in sessions:
+        assessment = summary.assessment
+        with st.container(border=True):
+            st.markdown(
+                f"**{md(assessment.title)}** · {assessment.created_at:%d %b %Y} · "
+                f"{'workshop' if assessment.is_workshop else 'self-assessment'} · {md(summary.bank_label)} · "
+                f"{assessment.status} · {summary.joined} joined, {summary.sent} sent"
+            )
+            cols = st.columns(3)
+            link = session_link(assessment)
+            if assessment.is_workshop:
+                cols[0].page_link("views/facilitate.py", label="Facilitator view", query_params=link)
+                if access.unlocked(assessment):
+                    lock_button(cols[1], assessment)
+            else:
+                cols[0].page_link("views/assess.py", label=f"Answer (code {assessment.join_code})",
+                                  query_params={"code": str(assessment.join_code)})
+                cols[1].page_link("views/results.py", label="Results", query_params=link)
+            if access.may(Permission.IMPORT_ANSWERS, team) or access.may(Permission.EXPORT_TEAM, team):
+                cols[2].page_link("views/data.py", label="Import / export", query_params=link)
+
+
+list_sessions(team)
+if not access.may(Permission.CREATE_SESSION, team):
+    st.stop()
 st.subheader("Start a new self-assessment")
-options = latest_banks()
+options = latest_banks(team)
 with st.form("new_assessment"):
     title = st.text_input("Title", value=f"Self-assessment {dt.date.today():%B %Y}")
     bank_row = st.selectbox("Question bank", list(options), format_func=lambda rid: options[rid])
@@ -109,4 +184,5 @@ flash = st.session_state.pop("created_assessment", None)
 if flash:
     st.success(f"Created. Share the code **{flash}** with the people who will answer.")
     st.page_link("views/assess.py", label="Start answering now", query_params={"code": str(flash)})
-st.page_link("views/workshop.py", label="Or run a facilitated workshop session", icon=":material/groups:")
+st.page_link("views/workshop.py", label="Or run a facilitated workshop session", icon=":material/groups:",
+             query_params={"team": team.link_token} if team.link_token else None)

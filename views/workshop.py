@@ -9,12 +9,14 @@ import streamlit as st
 
 from questions.errors import ProjectError
 from services.banks import bank_version
+from services.roles import Permission
 from services.sessions import create_workshop, get_session, new_facilitator_key
-from ui.access import remember_key
-from ui.context import engine, md, query_int, show_error
+from ui.access import remember_key, require, session_link
+from ui.context import engine, md, show_error
 from ui.joining import show_join
 from ui.teams import latest_banks, pick_team
 
+access = require(Permission.CREATE_SESSION)
 st.title("Run a workshop session")
 st.markdown(
     "Participants join from their own phones with a code and rate privately. "
@@ -25,23 +27,28 @@ created = st.session_state.get("created_workshop")
 if created is not None:
     assessment_id, key = created
     assessment = get_session(engine(), assessment_id)
-    if assessment is not None:
+    if assessment is not None and access.may_on_session(Permission.FACILITATE, assessment):
         st.success(f"Session **{md(assessment.title)}** is ready.")
-        st.warning("Your facilitator key is shown only once. Copy it now and keep it safe: it opens the results.")
-        st.code(key, language=None)
+        if key:
+            st.warning("Your facilitator key is shown only once. Copy it now and keep it safe: it opens the results. "
+                       "This browser stays unlocked for 30 days; on another device, type the key.")
+            st.code(key, language=None)
+        else:
+            st.info("This follow-up opens with the same facilitator key as the session it follows.")
         show_join(assessment)
-        st.page_link("views/facilitate.py", label="Open the facilitator view", query_params={"a": str(assessment.id)}, icon=":material/monitoring:")
+        st.page_link("views/facilitate.py", label="Open the facilitator view", query_params=session_link(assessment),
+                     icon=":material/monitoring:")
         if st.button("Create another session"):
             del st.session_state["created_workshop"]
             st.rerun()
         st.stop()
 
-team = pick_team(query_int("team"))
+team = pick_team(Permission.CREATE_SESSION)
 if team is None:
     st.stop()
-options = latest_banks()
+options = latest_banks(team)
 bank_row = st.selectbox("Question bank", list(options), format_func=lambda rid: options[rid])
-chosen = bank_version(engine(), int(bank_row))
+chosen = bank_version(engine(), int(bank_row), access)
 labels = {p.id: p.label for p in chosen.bank.perspectives} if chosen else {}
 with st.form("new_workshop"):
     title = st.text_input("Session title", value=f"Workshop {dt.date.today():%d %B %Y}")

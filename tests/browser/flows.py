@@ -147,7 +147,7 @@ def answer_everything(page: Page, level: str, steps: int = QUICK_STEPS) -> None:
 
 
 def create_workshop(page: Page, team: str, threshold: int = 3, title: str = "Workshop") -> tuple[str, str, str]:
-    """Create a workshop on /workshop; returns (join code, facilitator key, assessment id)."""
+    """Create a workshop on /workshop; returns (join code, facilitator key, the session's link secret)."""
     page.goto(f"/workshop?team={team}")
     wait_for_app(page)
     choose(page, "Question bank", QUICK_BANK)
@@ -160,7 +160,7 @@ def create_workshop(page: Page, team: str, threshold: int = 3, title: str = "Wor
     code = page.locator('[data-testid="stMain"] h2').first.inner_text().strip()
     link = page.get_by_role("link", name="Open the facilitator view")
     href = link.get_attribute("href") or ""
-    found = re.search(r"[?&]a=(\d+)", href)
+    found = re.search(r"[?&]a=([A-Za-z0-9_-]+)", href)  # the session's unguessable link (issue 11)
     assert found is not None and JOIN_CODE.fullmatch(code), (href, code)
     return code, key, found.group(1)
 

@@ -63,3 +63,11 @@ def send_responses(engine: Engine, workshop: storage.Assessment, levels: dict[st
     for perspective, level in levels.items():
         answers = {s.id: storage.Answer(s.id, level, None, "") for s in bank.statements}
         storage.submit_response(engine, workshop.id, perspective, answers, f"seed-{workshop.id}-{perspective}")
+
+
+def team_link(db_path: Path, team_id: int) -> str:
+    """The secret of a team's link (?team=), which gives a browser the team in open mode."""
+    with opened(db_path) as engine:
+        team = storage.get_team(engine, team_id)
+    assert team is not None and team.link_token
+    return team.link_token

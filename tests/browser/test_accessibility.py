@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 import storage
-from tests.browser import flows
+from tests.browser import flows, seed
 from tests.browser.conftest import REPO, Server, shoot, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -35,19 +35,20 @@ PAGES = ["home", "assess", "results", "workshop", "facilitate", "data", "banks"]
 Violations = list[dict[str, Any]]
 
 
-def _open(page: Page, name: str, results: storage.Assessment, workshop: tuple[storage.Assessment, str]) -> None:
+def _open(page: Page, name: str, results: storage.Assessment, workshop: tuple[storage.Assessment, str],
+          team_link: str) -> None:
     """Bring `page` to the state worth checking for page `name` (the facilitator view with live results)."""
     session, key = workshop
     if name == "home":
-        page.goto(f"/?team={results.team_id}")
+        page.goto(f"/?team={team_link}")
     elif name == "assess":
         page.goto(f"/assess?code={session.join_code}")
         wait_for_app(page)
         flows.pick_perspective(page, "Staff and volunteers")  # a question step, not the join form
     elif name == "results":
-        page.goto(f"/results?a={results.id}")
+        page.goto(f"/results?a={results.link_token}")
     elif name == "workshop":
-        page.goto(f"/workshop?team={results.team_id}")
+        page.goto(f"/workshop?team={team_link}")
     elif name == "facilitate":
         page.goto(f"/facilitate?a={session.id}")
         wait_for_app(page)
@@ -56,7 +57,7 @@ def _open(page: Page, name: str, results: storage.Assessment, workshop: tuple[st
         wait_for_app(page)
         page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
     elif name == "data":
-        page.goto(f"/data?a={results.id}")
+        page.goto(f"/data?a={results.link_token}")
     elif name == "banks":
         page.goto("/banks")
     wait_for_app(page)
@@ -109,7 +110,7 @@ def axe_results(
     REPORTS.mkdir(parents=True, exist_ok=True)
     found: dict[str, Violations] = {}
     for name in PAGES:
-        _open(page, name, seeded_results, seeded_live_workshop)
+        _open(page, name, seeded_results, seeded_live_workshop, seed.team_link(app_server.db_path, seeded_results.team_id))
         shoot(page, f"a11y-{name}")
         violations = axe.run(page).response["violations"]
         (REPORTS / f"{name}.json").write_text(json.dumps(violations, indent=2), encoding="utf-8")

@@ -116,7 +116,7 @@ def test_self_assessment_new_team_answers_and_downloads(page: Page, snap: Snap, 
 
 def test_results_radar_is_square_and_shows_its_legend(page: Page, snap: Snap, seeded_results: storage.Assessment) -> None:
     """The radar keeps its own proportions (no stretching) and its legend lies inside the drawing."""
-    page.goto(f"/results?a={seeded_results.id}")
+    page.goto(f"/results?a={seeded_results.link_token}")
     wait_for_app(page)
     svg = radar(page).locator("svg.marks").first
     expect(svg).to_be_visible(timeout=UI_TIMEOUT)

@@ -54,7 +54,9 @@ def test_uploads_bad_answers_file_saves_nothing_and_good_one_imports(page: Page,
     with seed.opened(app_server.db_path) as engine:
         team = storage.create_team(engine, "Seeded Council", f"Import team {uuid.uuid4().hex[:6]}")
         assessment = storage.create_assessment(engine, team.id, seed.quick_bank_row(engine), "Paper round")
-    page.goto(f"/data?a={assessment.id}")
+    page.goto(f"/?team={team.link_token}")  # open mode: importing needs the team, given by its link
+    wait_for_app(page)
+    page.goto(f"/data?a={assessment.link_token}")
     wait_for_app(page)
     upload(page, DATA / "bad_responses" / "out_of_range.csv")
     expect(page.get_by_text("The file was not imported: nothing has been saved")).to_be_visible(timeout=UI_TIMEOUT)

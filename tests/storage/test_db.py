@@ -309,3 +309,74 @@ def test_combiner_failed_batch_gives_every_caller_none() -> None:
         raise RuntimeError("the database went away")
 
     assert Combiner(run)(None, 1) is None  # type: ignore[arg-type]
+
+def _release_two_engine(url: str, connect_args: dict[str, object] | None = None) -> Engine:
+    """An engine on a database laid out exactly as release 2 left it (schema version 2), with a little data."""
+    from tests.storage import schema_v2
+
+    engine = sa.create_engine(url, connect_args=connect_args or {})
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", lambda dbapi, _record: dbapi.execute("PRAGMA foreign_keys=ON"))
+    schema_v2.metadata.create_all(engine)
+    now = schema_v2.utcnow()
+    with engine.begin() as connection:
+        connection.execute(sa.insert(schema_v2.schema_version), [{"version": 1, "applied_at": now},
+                                                                 {"version": 2, "applied_at": now}])
+        # Rows one by one without ids, so PostgreSQL's sequences count them (ids 1, 2, 3 on a fresh database).
+        for organisation, name in [("Riverside Council", "Day services"), ("Riverside Council", "Home care"),
+                                   ("Hillside Trust", "Wards")]:
+            connection.execute(sa.insert(schema_v2.teams).values(organisation=organisation, name=name, created_at=now))
+        connection.execute(sa.insert(schema_v2.banks).values(
+            bank_id="my-bank", version="1.0", title="Mine", yaml_text="x", content_hash="h", builtin=False,
+            created_at=now))
+        connection.execute(sa.insert(schema_v2.assessments).values(
+            team_id=3, bank_row_id=1, title="Spring", mode="self", status="open", join_code="ABCDEFGHJK",
+            perspectives=[], threshold=3, created_at=now))
+    return engine
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_migrate_release_two_database_gains_organisations_links_and_owned_banks(backend: str, tmp_path: Path) -> None:
+    """Issue 11 point 1 and 3: an upgraded database has organisations, secret links and banks per owner."""
+    from storage import get_assessment, get_team, list_organisations, save_bank
+    from storage.migrations import migrate
+    from tests.storage.conftest import make_bank
+    from tests.storage.engines import pg_url
+
+    def check(engine: Engine) -> None:
+        assert migrate(engine) == len(MIGRATIONS)
+        assert _versions(engine) == list(range(1, len(MIGRATIONS) + 1))
+        organisations = {o.name: o.id for o in list_organisations(engine)}
+        assert sorted(organisations) == ["Hillside Trust", "Riverside Council"]
+        teams = [get_team(engine, team_id) for team_id in (1, 2, 3)]
+        assert [t.organisation_id for t in teams if t] == [organisations["Riverside Council"]] * 2 + [
+            organisations["Hillside Trust"]]
+        tokens = [t.link_token for t in teams if t]
+        assert all(token and len(token) >= 22 for token in tokens) and len(set(tokens)) == 3
+        assessment = get_assessment(engine, 1)
+        assert assessment is not None and assessment.link_token and assessment.bank_row_id == 1
+        # The old "one bank id and version in the whole database" is gone: each organisation has its own.
+        bank = make_bank("my-bank", "1.0")
+        first = save_bank(engine, bank, "A's wording", organisation_id=organisations["Riverside Council"])
+        second = save_bank(engine, bank, "B's wording", organisation_id=organisations["Hillside Trust"])
+        assert first.id != second.id and first.id != 1
+        with pytest.raises(StorageError):
+            save_bank(engine, bank, "A's other wording", organisation_id=organisations["Riverside Council"])
+        # The migration is idempotent: a second start finds nothing to do.
+        assert migrate(engine) == len(MIGRATIONS)
+
+    if backend == "sqlite":
+        engine = _release_two_engine(f"sqlite:///{tmp_path / 'old.db'}")
+        try:
+            check(engine)
+            with engine.connect() as connection:
+                assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+        finally:
+            engine.dispose()
+    else:
+        with pg_schema() as schema:
+            engine = _release_two_engine(pg_url(), {"options": f"-csearch_path={schema}"})
+            try:
+                check(engine)
+            finally:
+                engine.dispose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
 import storage
+from domain.vocabulary import GrantKind
 from questions.loader import load_builtin
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,10 +31,47 @@ def engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
     engine.dispose()
 
 
-def open_page(page: str | None = None, session: dict[str, Any] | None = None, **params: str) -> AppTest:
-    """Run app.py, switch to a page with query parameters, and return the finished run."""
+# The browser of the page tests: a device id as its cookie would carry (ui/identity.py).
+DEVICE = "views-test-browser-0123456789abcdef"
+
+
+def hold_team(team_id: int, device: str = DEVICE) -> None:
+    """Open mode: this test browser holds the team, as if it had created it or opened its link."""
+    held = storage.make_engine(os.environ["COPRO_DATABASE_URL"])
+    try:
+        storage.add_grant(held, storage.digest(device), GrantKind.TEAM, team_id, dt.timedelta(days=1))
+    finally:
+        held.dispose()
+
+
+def open_page(page: str | None = None, session: dict[str, Any] | None = None, holder: bool = True,
+              **params: str) -> AppTest:
+    """Run app.py, switch to a page with query parameters, and return the finished run.
+
+    With `holder` (the usual case) the browser holds the team of the session named by ?a=<id>, as the
+    browser that created it would; holder=False is a fresh browser that was given nothing.
+    """
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for name, value in (session or {}).items():
+    session = {"copro_device_id": DEVICE, **(session or {})}
+    if holder and params.get("a", "").isdigit():
+        held = storage.make_engine(os.environ["COPRO_DATABASE_URL"])
+        try:
+            assessment = storage.get_assessment(held, int(params["a"]))
+        finally:
+            held.dispose()
+        if assessment is not None:
+            hold_team(assessment.team_id, session["copro_device_id"])
+    if holder and params.get("team", "").isdigit():
+        # Pages name a team by its link secret; a test names it by id and holds it.
+        held = storage.make_engine(os.environ["COPRO_DATABASE_URL"])
+        try:
+            team = storage.get_team(held, int(params["team"]))
+        finally:
+            held.dispose()
+        if team is not None and team.link_token:
+            hold_team(team.id, session["copro_device_id"])
+            params = {**params, "team": team.link_token}
+    for name, value in session.items():
         at.session_state[name] = value
     at.run()
     if page is not None:

@@ -96,3 +96,34 @@ def test_data_page_deletes_a_team_with_a_workshop_only_with_its_key(engine: Engi
     assert not at.exception
     assert storage.get_team(engine, assessment.team_id) is None
     assert storage.get_assessment(engine, workshop.id) is None
+
+
+def test_data_page_a_fresh_browser_guessing_an_id_gets_nothing(engine: Engine) -> None:
+    """Issue 11, open mode: a browser that was given nothing cannot import, export or delete by guessing ids."""
+    assessment = _answered(engine, people=3)
+    at = open_page("views/data.py", holder=False, a=str(assessment.id))
+    assert not at.exception
+    assert [w.value for w in at.warning] == ["Open this page from an assessment on your team's page (Home)."]
+    assert _download_labels(at) == [] and not at.get("file_uploader") and not at.button
+    assert storage.get_team(engine, assessment.team_id) is not None
+
+
+def test_data_page_a_results_link_is_not_the_team(engine: Engine) -> None:
+    """Issue 11, open mode: a session's results link opens that session's downloads, never the team's data."""
+    assessment = _answered(engine, people=3)
+    at = open_page("views/data.py", holder=False, a=str(assessment.link_token))
+    assert not at.exception
+    assert _download_labels(at) == ["Download the CSV template", "Download answers (CSV)", "Download answers (XLSX)"]
+    assert not at.get("file_uploader")
+    assert not [b for b in at.button if b.label == "Delete everything"]
+    assert "Your team's data" not in [h.value for h in at.header]
+
+
+def test_data_page_deletion_is_in_the_audit_log(engine: Engine) -> None:
+    assessment = _answered(engine, people=3)
+    at = open_page("views/data.py", a=str(assessment.id))
+    [t for t in at.text_input if t.label.startswith("Type the team name")][0].input("Day services")
+    [b for b in at.button if b.label == "Delete everything"][0].click().run()
+    assert not at.exception and storage.get_team(engine, assessment.team_id) is None
+    actions = [(e.action, e.target) for e in storage.entries(engine, None)]
+    assert ("deletion", f"Riverside Council · Day services (team {assessment.team_id})") in actions

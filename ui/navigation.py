@@ -1,0 +1,61 @@
+"""The page list for this viewer, and the sidebar line saying who is signed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from services.roles import Permission
+from ui.context import md
+from ui.identity import begin_run, end_sign_in, sign_in, signed_in_mode
+
+
+def page_sections() -> dict[str, list[Any]]:
+    """Pages by section; in signed-in mode only those the viewer's roles can open (each page checks again)."""
+    access = begin_run()
+    home = st.Page("views/home.py", title="Home", icon=":material/home:", default=True)
+    answer = st.Page("views/assess.py", title="Answer", icon=":material/edit_note:", url_path="assess")
+    results = st.Page("views/results.py", title="Results", icon=":material/radar:", url_path="results")
+    workshop = st.Page("views/workshop.py", title="New workshop", icon=":material/groups:", url_path="workshop")
+    facilitate = st.Page("views/facilitate.py", title="Facilitator view", icon=":material/monitoring:",
+                         url_path="facilitate")
+    data = st.Page("views/data.py", title="Import and export", icon=":material/swap_vert:", url_path="data")
+    banks = st.Page("views/banks.py", title="Question banks", icon=":material/library_books:", url_path="banks")
+    if not signed_in_mode():
+        return {"Self-assessment": [home, answer, results], "Workshops": [workshop, facilitate],
+                "Data": [data, banks]}
+    if not access.signed_in:
+        # People who use services and carers never need an account: they join and answer by code.
+        return {"Self-assessment": [home, answer]}
+    teams = access.teams()
+    sections: dict[str, list[Any]] = {"Self-assessment": [home, answer, *([results] if teams else [])]}
+    if any(access.may(Permission.CREATE_SESSION, t) or access.may(Permission.FACILITATE, t) for t in teams):
+        sections["Workshops"] = [workshop, facilitate]
+    sections["Data"] = [*([data] if teams else []), banks]
+    if access.organisations(Permission.VIEW_ORGANISATION):
+        sections["Organisation"] = [st.Page("views/organisation.py", title="All teams", icon=":material/apartment:",
+                                            url_path="organisation")]
+    if access.organisations(Permission.MANAGE_PEOPLE) or access.viewer.site_admin:
+        sections["Admin"] = [
+            st.Page("views/admin_people.py", title="People and roles", icon=":material/group:", url_path="people"),
+            st.Page("views/admin_teams.py", title="Teams", icon=":material/domain:", url_path="teams"),
+            st.Page("views/admin_banks.py", title="Default bank", icon=":material/rule:", url_path="default-bank"),
+            st.Page("views/admin_audit.py", title="Audit log", icon=":material/history:", url_path="audit"),
+        ]
+    return sections
+
+
+def show_who() -> None:
+    """In signed-in mode: who is signed in, with a way out (or in)."""
+    if not signed_in_mode():
+        return
+    from ui.identity import page_access
+
+    access = page_access()
+    with st.sidebar:
+        if access.signed_in:
+            st.caption(f"Signed in as {md(access.viewer.email)}")
+            st.button("Sign out", on_click=end_sign_in, key="sign_out")
+        else:
+            st.button("Sign in (staff)", on_click=sign_in, key="sign_in_sidebar")

@@ -59,12 +59,21 @@ def test_score_perspectives_folds_small_other_into_smallest_shown_group(bank: Ba
                             "counted with Staff.")
 
 
-def test_score_perspectives_withholds_when_no_group_is_big_enough(bank: Bank) -> None:
+def test_score_perspectives_nothing_shown_when_every_answer_is_hidden(bank: Bank) -> None:
+    # Two people at threshold 3: every statement has two answers, so no answer counts anywhere.
     people = {"a": flat("staff", 1), "b": flat("carers", 2)}
     result = score_perspectives(everyone(people), bank)
-    assert result.scores.empty
-    assert result.groups["shown_as"].tolist() == [None, None]
-    assert result.notes[-1] == "Other perspectives: 2 respondents in total, fewer than 3, so not shown."
+    assert result.scores.empty and result.groups.empty and result.gaps.empty
+    assert result.notes == ()
+
+
+def test_score_perspectives_hidden_statement_counts_in_no_group(bank: Bank) -> None:
+    # Only s0 answers s3a: hidden, so p3 rests on no one and staff's p1 score ignores nothing else.
+    people = {f"s{i}": ("staff", [2, 2, 2, 2, 2, 4 if i == 0 else NAN]) for i in range(3)}
+    result = score_perspectives(everyone(people), bank)
+    staff = result.scores.set_index("principle")
+    assert staff.loc["p1", "score"] == 50.0 and staff.loc["p3", "n"] == 0
+    assert math.isnan(staff.loc["p3", "score"])
 
 
 def test_score_perspectives_hides_small_cells(bank: Bank) -> None:

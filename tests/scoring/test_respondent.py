@@ -79,3 +79,15 @@ def test_score_respondents_accepts_categorical_columns(bank: Bank) -> None:
     frame["respondent"] = frame["respondent"].astype("category")
     result = score_respondents(frame, bank)
     assert result["current_score"].tolist()[0] == 50.0
+
+
+def test_score_respondents_counts_exactly_past_the_packed_fields(bank: Bank) -> None:
+    # Unvalidated input can repeat a row: 400 answers of 4 in one cell overflow the 10-bit packed
+    # level sum (1,600 > 1,023), so the tally must fall back to exact counting, not wrap around.
+    rows = [("a", "staff", "s1a", 4.0, 3.0)] * 400 + [("a", "staff", "s1b", 0.0, NAN),
+                                                      ("b", "staff", "s1a", 2.0, NAN)]
+    result = score_respondents(answers(rows), bank).set_index(["respondent", "principle"])
+    assert result.loc[("a", "p1"), "answered"] == 401
+    assert result.loc[("a", "p1"), "current_score"] == pytest.approx(100 * 1600 / 401 / 4)
+    assert result.loc[("a", "p1"), "target_score"] == 75.0
+    assert result.loc[("b", "p1"), "current_score"] == 50.0

@@ -14,6 +14,7 @@ INFO lines give the seconds, and score_group + score_perspectives called one aft
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -107,11 +108,11 @@ def run(repeats: int = REPEATS, info_repeats: int = INFO_REPEATS) -> list[Result
     results: list[Result] = []
     infos: list[Result] = []
     for order, frame in orders.items():
-        # Default arguments bind this order's frame (a closure would see the loop's last one).
+        # partial binds this order's frame (a closure would see the loop's last one).
         times = best_times({
-            "score_group": lambda frame=frame: score_group(frame, bank),
-            "score_all": lambda frame=frame: cli_score(frame, bank),
-            "groupby": lambda frame=frame: groupby_mean(frame),
+            "score_group": partial(score_group, frame, bank),
+            "score_all": partial(cli_score, frame, bank),
+            "groupby": partial(groupby_mean, frame),
         }, repeats)
         for name, values in times.items():
             print(f"  {name} ({order}): {describe(values)}", flush=True)

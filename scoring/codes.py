@@ -50,7 +50,7 @@ class Coded:
 def is_arrow_text(values: pd.Series) -> bool:
     """Whether a column is text stored in Arrow (pandas 3's default with pyarrow installed)."""
     if isinstance(values.dtype, pd.StringDtype):
-        return values.dtype.storage == "pyarrow"
+        return bool(values.dtype.storage == "pyarrow")  # pandas is untyped: the comparison is Any
     return isinstance(values.dtype, pd.ArrowDtype) and (
         pa.types.is_string(values.dtype.pyarrow_dtype)
         or pa.types.is_large_string(values.dtype.pyarrow_dtype))

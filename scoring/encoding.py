@@ -91,9 +91,10 @@ def codes_for(values: pd.Series, categories: list[str]) -> np.ndarray:
 
 def floats(values: pd.Series) -> np.ndarray:
     """A column as float64 with NaN for missing (no copy when it already is one)."""
+    # pandas is untyped (to_numpy gives Any): asarray of a float64 array names the type, no copy.
     if values.dtype == np.float64:
-        return values.to_numpy()
-    return values.to_numpy(dtype="float64", na_value=np.nan)
+        return np.asarray(values.to_numpy(), dtype=np.float64)
+    return np.asarray(values.to_numpy(dtype="float64", na_value=np.nan), dtype=np.float64)
 
 
 @cache

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -12,7 +14,7 @@ from scoring.codes import PARALLEL_ROWS, code_soon, factorize, first_rows, packe
 IDS = ["r1", "a", "a\x00", "", "Siân", "r1", "1234567", "a", "Siân", ""]
 
 
-def expected(values: list[str | None]) -> tuple[list[int], list[int]]:
+def expected(values: Sequence[str | None]) -> tuple[list[int], list[int]]:
     """Codes in order of first appearance (-1 for missing) and each code's first row, by hand."""
     seen: dict[str, int] = {}
     codes, first = [], []
@@ -48,7 +50,7 @@ def test_packed_refuses_long_text_and_nulls() -> None:
 @pytest.mark.parametrize("values", [IDS, sorted(IDS * 3), ["long identifier"] * 3 + ["x", "y"] * 4],
                          ids=["mixed", "runs", "long"])
 def test_factorize_codes_in_order_of_first_appearance(dtype: object, values: list[str]) -> None:
-    coded = factorize(pd.Series(values, dtype=dtype))  # type: ignore[call-overload]
+    coded = factorize(pd.Series(values, dtype=dtype))
     codes, first = expected(values)
     assert coded.codes.tolist() == codes and coded.first_rows.tolist() == first
     assert coded.uniques.tolist() == list(dict.fromkeys(values))

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from questions.schema import Bank
-from scoring import development_areas, hot_spots, score_group, strengths
+from scoring import GroupResult, development_areas, hot_spots, score_group, strengths
 from scoring.group import PRINCIPLE_COLUMNS, RANKING_COLUMNS, statement_columns
 from tests.scoring.conftest import NAN, answers, everyone
 
@@ -23,14 +23,15 @@ GROUP: dict[str, tuple[str, list[float]]] = {
 
 
 @pytest.fixture
-def result(bank: Bank):  # noqa: ANN201 - a GroupResult
+def result(bank: Bank) -> GroupResult:
     """The three-respondent group, scored with the default threshold."""
     return score_group(everyone(GROUP, target=4.0), bank)
 
 
 # principle -> score, target, gap, spread, n, dont_know, band, insufficient
+PrincipleRow = tuple[str, float, float, float, float, int, int, str, bool]
 # p2: s2c alone, 2, 2 and 4 -> 50, 50, 100; r3's don't knows are on hidden statements, not counted.
-PRINCIPLES = [
+PRINCIPLES: list[PrincipleRow] = [
     ("p1", 50.0, 100.0, 50.0, math.sqrt(1250), 3, 0, "Middle", False),
     ("p2", 200 / 3, 100.0, 100 / 3, math.sqrt(5000 / 9), 3, 0, "Middle", False),
     ("p3", 200 / 3, 100.0, 100 / 3, math.sqrt(20000 / 9), 3, 0, "Middle", False),
@@ -38,15 +39,16 @@ PRINCIPLES = [
 
 
 @pytest.mark.parametrize("expected", PRINCIPLES, ids=[p[0] for p in PRINCIPLES])
-def test_score_group_principles_hand_computed(result, expected: tuple) -> None:
+def test_score_group_principles_hand_computed(result: GroupResult, expected: PrincipleRow) -> None:
     row = result.principles.set_index("principle").loc[expected[0]]
     assert [row.score, row.target, row.gap, row.spread] == pytest.approx(list(expected[1:5]), nan_ok=True)
     assert (row.n, row.dont_know, row.band, bool(row.insufficient)) == expected[5:]
 
 
 # statement -> mean, sd, agreement, n, dont_know, counts 0..4, score
+StatementRow = tuple[str, float, float, float, int, int, list[int], float]
 # s2a and s2b have 2 answers (< threshold 3): counts are kept, distribution and mean are not.
-STATEMENTS = [
+STATEMENTS: list[StatementRow] = [
     ("s1a", 2.0, math.sqrt(8 / 3), 1 - math.sqrt(8 / 3) / 2, 3, 0, [1, 0, 1, 0, 1], 50.0),
     ("s1b", 2.0, math.sqrt(8 / 3), 1 - math.sqrt(8 / 3) / 2, 3, 0, [1, 0, 1, 0, 1], 50.0),
     ("s2a", NAN, NAN, NAN, 2, 1, [0, 0, 0, 0, 0], NAN),
@@ -57,7 +59,7 @@ STATEMENTS = [
 
 
 @pytest.mark.parametrize("expected", STATEMENTS, ids=[s[0] for s in STATEMENTS])
-def test_score_group_statements_hand_computed(result, expected: tuple) -> None:
+def test_score_group_statements_hand_computed(result: GroupResult, expected: StatementRow) -> None:
     row = result.statements.set_index("statement").loc[expected[0]]
     assert [row["mean"], row.sd, row.agreement] == pytest.approx(list(expected[1:4]), nan_ok=True)
     assert (row.n, row.dont_know) == expected[4:6]
@@ -66,7 +68,7 @@ def test_score_group_statements_hand_computed(result, expected: tuple) -> None:
     assert row.target_mean == (4.0 if row.n >= 3 else pytest.approx(NAN, nan_ok=True))
 
 
-def test_score_group_overall_and_notes(result, bank: Bank) -> None:
+def test_score_group_overall_and_notes(result: GroupResult, bank: Bank) -> None:
     assert (result.n_respondents, result.threshold, result.withheld, result.n_answered) == (3, 3, False, 3)
     # Each respondent's own mean answer over shown statements x 25, averaged: r1 14/4, r2 4/4,
     # r3 10/4. The hidden s2a and s2b answers (r1 2 and 2, r2 1 and 3) count nowhere.
@@ -80,7 +82,7 @@ def test_score_group_overall_and_notes(result, bank: Bank) -> None:
     )
 
 
-def test_score_group_rankings_break_ties_in_bank_order(result) -> None:
+def test_score_group_rankings_break_ties_in_bank_order(result: GroupResult) -> None:
     assert strengths(result)["statement"].tolist() == ["s2c", "s3a", "s1a"]
     # Only s1b is left: the other statements with a mean are already strengths (no statement in both lists).
     assert development_areas(result)["statement"].tolist() == ["s1b"]
@@ -173,7 +175,7 @@ def test_score_group_rejects_threshold_below_one(bank: Bank) -> None:
         score_group(everyone(GROUP), bank, threshold=0)
 
 
-def test_score_group_result_frames_are_plain_pandas(result) -> None:
+def test_score_group_result_frames_are_plain_pandas(result: GroupResult) -> None:
     assert isinstance(result.principles, pd.DataFrame)
     assert result.principles["n"].dtype == "int64"
     assert result.statements["count_4"].dtype == "int64"

@@ -30,10 +30,12 @@ RESPONDENT = st.tuples(st.sampled_from(["staff", "carers", "managers", "other"])
                        st.lists(ANSWER, min_size=6, max_size=6),
                        st.lists(st.one_of(LEVEL, st.just(NAN), st.just(NAN)), min_size=6, max_size=6))
 SESSIONS = st.lists(RESPONDENT, min_size=0, max_size=10)
+# What RESPONDENT draws: a perspective, answers (None for no row) and targets.
+Respondent = tuple[str, list[float | None], list[float]]
 HIDDEN = settings(max_examples=examples(60), deadline=None)
 
 
-def session(group: list[tuple[str, list[float | None], list[float]]]) -> pd.DataFrame:
+def session(group: list[Respondent]) -> pd.DataFrame:
     """Long answers for generated respondents, each row with its own comment."""
     frame = answers([(f"r{i}", perspective, sid, value, aim)
                      for i, (perspective, row, aims) in enumerate(group)
@@ -81,7 +83,8 @@ def assert_frames_same(left: pd.DataFrame, right: pd.DataFrame) -> None:
 
 @HIDDEN
 @given(SESSIONS, st.integers(1, 4), st.randoms(use_true_random=False))
-def test_hidden_answers_change_nothing_shown(group, threshold: int, rng: random.Random) -> None:
+def test_hidden_answers_change_nothing_shown(group: list[Respondent], threshold: int,
+                                              rng: random.Random) -> None:
     frame = session(group)
     changed = with_hidden_changed(frame, threshold, rng)
     before, after = score_group(frame, BANK, threshold), score_group(changed, BANK, threshold)
@@ -105,7 +108,8 @@ def test_hidden_answers_change_nothing_shown(group, threshold: int, rng: random.
 
 @HIDDEN
 @given(SESSIONS, st.integers(1, 4))
-def test_hidden_export_holds_only_what_the_screen_shows(group, threshold: int) -> None:
+def test_hidden_export_holds_only_what_the_screen_shows(group: list[Respondent],
+                                                        threshold: int) -> None:
     frame = session(group)
     result = score_group(frame, BANK, threshold)
     shared = shareable_answers(frame, BANK, threshold, seed=0)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from random import Random
 
 import numpy as np
 import pandas as pd
@@ -10,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring import score_group, score_perspectives, score_respondents
+from scoring import GroupResult, score_group, score_perspectives, score_respondents
 from tests.conftest import examples
 from tests.scoring.conftest import LAYOUT, NAN, answers, mini_bank
 
@@ -23,6 +25,8 @@ RESPONDENT = st.tuples(st.sampled_from(["staff", "carers", "managers"]),
                        st.lists(st.one_of(st.integers(0, 4).map(float), st.just(NAN)),
                                 min_size=6, max_size=6))
 GROUPS = st.lists(RESPONDENT, min_size=0, max_size=9)
+# What RESPONDENT draws: a perspective, answers (None for no row) and targets.
+Respondent = tuple[str, list[float | None], list[float]]
 FAST = settings(max_examples=examples(30), deadline=None)
 # Where each number must lie on a 0-4 scale; scores not listed here are 0-100.
 BOUNDS = {"gap": (-100, 100), "mean": (0, 4), "target_mean": (0, 4), "sd": (0, 2), "agreement": (0, 1)}
@@ -31,14 +35,14 @@ WILD = st.one_of(st.floats(-1e6, 1e6, allow_nan=False),
                  st.sampled_from([-math.inf, math.inf, -3.0, 9.0, 2.5, 3.5, 0.49, NAN]))
 
 
-def frame(group: list[tuple[str, list[float | None], list[float]]]) -> pd.DataFrame:
+def frame(group: Sequence[tuple[str, Sequence[float | None], Sequence[float]]]) -> pd.DataFrame:
     """Long answers for generated respondents r0, r1, ..."""
     return answers([(f"r{i}", perspective, sid, value, aim)
                     for i, (perspective, row, aims) in enumerate(group)
                     for sid, value, aim in zip(STATEMENTS, row, aims) if value is not None])
 
 
-def numbers(result) -> dict[str, list[float]]:  # noqa: ANN001 - a GroupResult
+def numbers(result: GroupResult) -> dict[str, list[float]]:
     """Every score-like number of a group result, by name."""
     values = {f"principles.{c}": result.principles[c].tolist()
               for c in ("score", "target", "gap", "spread")}
@@ -57,7 +61,7 @@ def same(left: list[float], right: list[float]) -> bool:
 
 @FAST
 @given(GROUPS, st.integers(1, 4))
-def test_properties_scores_lie_within_what_respondents_gave(group, threshold: int) -> None:
+def test_properties_scores_lie_within_what_respondents_gave(group: list[Respondent], threshold: int) -> None:
     # Tight, independent bounds (not just 0-100): each shown number against the answers behind it.
     responses = frame(group)
     result = score_group(responses, BANK, threshold=threshold)
@@ -93,7 +97,8 @@ def test_properties_scores_lie_within_what_respondents_gave(group, threshold: in
                           st.lists(WILD, min_size=6, max_size=6),
                           st.lists(WILD, min_size=6, max_size=6)), min_size=1, max_size=8),
        st.integers(1, 3))
-def test_properties_off_scale_answers_count_as_rounded_and_clipped(group, threshold: int) -> None:
+def test_properties_off_scale_answers_count_as_rounded_and_clipped(
+        group: list[tuple[str, list[float], list[float]]], threshold: int) -> None:
     # Unvalidated answers: each is read as the nearest level on the scale, so every number stays
     # on the scale and equals the scores of the cleaned answers.
     wild = frame(group)
@@ -109,7 +114,7 @@ def test_properties_off_scale_answers_count_as_rounded_and_clipped(group, thresh
 
 @FAST
 @given(GROUPS, st.randoms(use_true_random=False))
-def test_properties_invariant_to_row_order(group, random) -> None:
+def test_properties_invariant_to_row_order(group: list[Respondent], random: Random) -> None:
     original = frame(group)
     order = list(range(len(original)))
     random.shuffle(order)
@@ -126,7 +131,7 @@ def test_properties_invariant_to_row_order(group, random) -> None:
 
 @FAST
 @given(GROUPS, st.integers(1, 4))
-def test_properties_adding_all_fours_never_lowers_a_score(group, threshold: int) -> None:
+def test_properties_adding_all_fours_never_lowers_a_score(group: list[Respondent], threshold: int) -> None:
     before = score_group(frame(group), BANK, threshold)
     after = score_group(frame([*group, ("staff", [4.0] * 6, [4.0] * 6)]), BANK, threshold)
     if before.withheld:
@@ -151,7 +156,8 @@ def test_properties_adding_all_fours_never_lowers_a_score(group, threshold: int)
 
 @FAST
 @given(GROUPS, st.integers(1, 4), st.booleans())
-def test_properties_dont_know_rows_change_no_score(group, threshold: int, newcomer: bool) -> None:
+def test_properties_dont_know_rows_change_no_score(group: list[Respondent], threshold: int,
+                                                   newcomer: bool) -> None:
     # Every missing answer becomes a don't know row; optionally a newcomer says only don't know.
     unknown = [(p, row, [NAN if v is None else a for v, a in zip(row, aims)])
                for p, row, aims in group]
@@ -166,8 +172,8 @@ def test_properties_dont_know_rows_change_no_score(group, threshold: int, newcom
 
 @FAST
 @given(GROUPS, st.integers(1, 4), st.booleans())
-def test_properties_dont_know_rows_change_no_respondent_or_perspective_score(group, threshold: int,
-                                                                             newcomer: bool) -> None:
+def test_properties_dont_know_rows_change_no_respondent_or_perspective_score(
+        group: list[Respondent], threshold: int, newcomer: bool) -> None:
     # As above, for each person's own scores and for the scores by perspective.
     unknown = [(p, row, [NAN if v is None else a for v, a in zip(row, aims)]) for p, row, aims in group]
     filled = [(p, [NAN if v is None else v for v in row], aims) for p, row, aims in unknown]
@@ -185,7 +191,8 @@ def test_properties_dont_know_rows_change_no_respondent_or_perspective_score(gro
 
 @FAST
 @given(GROUPS, st.integers(1, 4))
-def test_properties_no_hidden_perspective_cell_can_be_worked_out(group, threshold: int) -> None:
+def test_properties_no_hidden_perspective_cell_can_be_worked_out(group: list[Respondent],
+                                                                 threshold: int) -> None:
     # Where a perspective group's cell is hidden while people are behind it, no group shows that principle.
     result = score_perspectives(frame(group), BANK, threshold)
     for _principle, cells in result.scores.groupby("principle"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -314,7 +315,8 @@ class CountingPool:
     """A stand-in for the helper thread pool that notes what is handed to it."""
 
     def __init__(self, pool: Any) -> None:
-        self.pool, self.submitted = pool, []
+        self.pool = pool
+        self.submitted: list[Callable[..., object]] = []
 
     def submit(self, function: Any, *args: Any, **kwargs: Any) -> Any:
         self.submitted.append(function)

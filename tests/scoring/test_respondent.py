@@ -16,6 +16,7 @@ STATEMENTS = ["s1a", "s1b", "s2a", "s2b", "s2c", "s3a"]
 
 # (current per statement, target per statement) -> expected per principle:
 # (current_score, target_score, gap, answered, dont_know, insufficient)
+Expected = tuple[float, float, float, int, int, bool]
 CASES = [
     ("all answered", [4, 2, 1, 1, 1, 0], [4] * 6,
      {"p1": (75.0, 100.0, 25.0, 2, 0, False), "p2": (25.0, 100.0, 75.0, 3, 0, False),
@@ -40,7 +41,7 @@ def same(left: float, right: float) -> bool:
 @pytest.mark.parametrize(("case", "current", "target", "expected"), CASES,
                          ids=[case[0] for case in CASES])
 def test_score_respondents_hand_computed(bank: Bank, case: str, current: list[float | None],
-                                         target: list[float], expected: dict[str, tuple]) -> None:
+                                         target: list[float], expected: dict[str, Expected]) -> None:
     rows = [("r1", "staff", sid, value, aim)
             for sid, value, aim in zip(STATEMENTS, current, target) if value is not None]
     result = score_respondents(answers(rows), bank)

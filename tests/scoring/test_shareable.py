@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import pandas as pd
 import pytest
 
@@ -11,6 +13,13 @@ from scoring.shareable import COMMENT_COLUMNS
 from tests.scoring.conftest import NAN, answers, everyone
 
 ALL_TWO = (2, 2, 2, 2, 2, 2)
+
+
+class Shareable(Protocol):
+    """What shareable_answers and shown_comments have in common: answers, bank and threshold in."""
+
+    def __call__(self, responses: pd.DataFrame, bank: Bank,
+                 threshold: int = ...) -> pd.DataFrame | None: ...
 
 
 def _shared(responses: pd.DataFrame, bank: Bank, threshold: int = 3, seed: int = 7) -> pd.DataFrame:
@@ -136,7 +145,7 @@ def test_shown_comments_none_when_withheld(bank: Bank) -> None:
 
 
 @pytest.mark.parametrize("function", [shareable_answers, shown_comments])
-def test_shareable_rejects_threshold_below_one(bank: Bank, function) -> None:  # noqa: ANN001
+def test_shareable_rejects_threshold_below_one(bank: Bank, function: Shareable) -> None:
     with pytest.raises(ValueError, match="threshold must be at least 1, not 0"):
         function(everyone({"a": ("staff", ALL_TWO)}), bank, threshold=0)
 

@@ -69,6 +69,8 @@ class AuditAction(StrEnum):
     DEFAULT_BANK = "default bank chosen"
     FACILITATOR_UNLOCKED = "facilitator unlocked"
     DEVICES_REVOKED = "devices revoked"
+    RETENTION_CHANGED = "retention changed"
+    ANSWERS_DELETED = "answers deleted (retention)"
 
 
 # The answer scale: scores are worked out on 0-4 (score = mean x 25), so every bank uses exactly these.

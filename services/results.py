@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -12,6 +13,7 @@ from domain.records import Assessment
 from domain.vocabulary import Mode
 from reports.model import build_results
 from reports.parts import Results, ResultsInput, SessionData
+from reports.snapshot import ScoredSession, scored_from_json
 from services.access import Access
 
 
@@ -20,12 +22,21 @@ def counted_answers(engine: Engine, assessment: Assessment) -> pd.DataFrame:
     return storage.responses_frame(engine, assessment.id, submitted_only=assessment.mode is Mode.WORKSHOP)
 
 
+def kept_scores(engine: Engine, assessment: Assessment) -> ScoredSession | None:
+    """What a session showed, kept when its answers were deleted after the retention period (else None)."""
+    kept = storage.snapshot_of(engine, assessment.id)
+    if kept is None:
+        return None
+    return dataclasses.replace(scored_from_json(kept.scored), answers_deleted_at=kept.answers_deleted_at)
+
+
 def session_data(engine: Engine, assessment: Assessment, with_actions: bool = True) -> SessionData:
-    """One stored session as the results model reads it."""
+    """One stored session as the results model reads it (from its snapshot once its answers are deleted)."""
     actions = tuple(storage.list_actions(engine, assessment.id)) if with_actions else ()
     return SessionData(id=assessment.id, title=assessment.title, mode=assessment.mode,
                        taken_on=assessment.created_at.date(), threshold=assessment.threshold,
-                       responses=counted_answers(engine, assessment), actions=actions)
+                       responses=counted_answers(engine, assessment), actions=actions,
+                       scored=kept_scores(engine, assessment))
 
 
 def results_input(engine: Engine, assessment: Assessment, access: Access, history: bool = True,

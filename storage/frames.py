@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from domain.vocabulary import LONG_COLUMNS
 from questions.errors import Problem
@@ -47,8 +47,8 @@ def _long_frame(rows: list[Any]) -> pd.DataFrame:
     return frame
 
 
-def responses_frame(engine: Engine, assessment_id: int, submitted_only: bool = False) -> pd.DataFrame:
-    """Every answer of a session in the long format (one query, respondent id as text)."""
+def responses_in(connection: Connection, assessment_id: int, submitted_only: bool = False) -> pd.DataFrame:
+    """Every answer of a session in the long format, read inside the caller's transaction."""
     r, ans = tables.respondents, tables.answers
     query = (
         sa.select(r.c.id, r.c.perspective, ans.c.statement_id, ans.c.current, ans.c.target, ans.c.comment)
@@ -58,9 +58,13 @@ def responses_frame(engine: Engine, assessment_id: int, submitted_only: bool = F
     )
     if submitted_only:
         query = query.where(r.c.submitted_at.is_not(None))
+    return _long_frame([tuple(row) for row in connection.execute(query)])
+
+
+def responses_frame(engine: Engine, assessment_id: int, submitted_only: bool = False) -> pd.DataFrame:
+    """Every answer of a session in the long format (one query, respondent id as text)."""
     with reading(engine) as connection:
-        rows = [tuple(row) for row in connection.execute(query)]
-    return _long_frame(rows)
+        return responses_in(connection, assessment_id, submitted_only)
 
 
 def _cell(record: dict[str, Any], column: str) -> Any:

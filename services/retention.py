@@ -28,7 +28,7 @@ from services.access import ViewerAccess
 from services.audit import log
 from services.roles import Permission
 from storage import StorageError
-from storage.retention import MOST_DAYS
+from storage.retention import MOST_DAYS as MOST_DAYS  # re-exported: the admin page offers 1 to MOST_DAYS
 
 ENV_VAR = "COPRO_RETENTION_DAYS"
 JOB = "retention"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 from pypdf import PdfReader
 
 import storage
@@ -34,8 +34,8 @@ from oidc_provider_mock import User, run_server_in_thread  # noqa: E402
 
 Snap = Callable[[Page, str], Path]
 USERS = [User(sub="mo", claims={"email": "mo@a.org", "email_verified": True, "name": "Mo"})]
-LAPTOP = {"width": 1280, "height": 720}
-PHONE = {"width": 390, "height": 844}
+LAPTOP: ViewportSize = {"width": 1280, "height": 720}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         os.environ["AUTHLIB_INSECURE_TRANSPORT"] = previous
 
 
-def _manager_page(browser: Browser, world: World, viewport: dict[str, int]) -> Page:
+def _manager_page(browser: Browser, world: World, viewport: ViewportSize) -> Page:
     """Mo signed in, on the manager's view."""
-    context = browser.new_context(base_url=world.server.url, viewport=viewport)  # type: ignore[arg-type]
+    context = browser.new_context(base_url=world.server.url, viewport=viewport)
     context.set_default_timeout(20_000)
     page = context.new_page()
     sign_in(page, "mo")

@@ -36,6 +36,7 @@ Snap = Callable[[Page, str], Path]
 USERS = [User(sub="mo", claims={"email": "mo@a.org", "email_verified": True, "name": "Mo"})]
 LAPTOP: ViewportSize = {"width": 1280, "height": 720}
 PHONE: ViewportSize = {"width": 390, "height": 844}
+PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}
 
 
 @dataclass(frozen=True)
@@ -149,11 +150,12 @@ def test_manager_sees_both_teams_of_their_organisation_and_none_of_another(brows
     assert ("mo@a.org", AuditAction.EXPORT, "organisation summary (PDF)") in events
 
 
-def test_manager_view_fits_a_phone(browser: Browser, world: World, snap: Snap) -> None:
-    page = _manager_page(browser, world, PHONE)
+@pytest.mark.parametrize("screen", ["phone", "projector"])
+def test_manager_view_fits_a_phone_and_a_projector(browser: Browser, world: World, snap: Snap, screen: str) -> None:
+    page = _manager_page(browser, world, PHONE if screen == "phone" else PROJECTOR)
     expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(3)
     # Vega draws after Streamlit is idle: wait for every chart's canvas or SVG.
     expect(page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
            .first).to_be_visible()
-    snap(page, "02-phone")
+    snap(page, "02-" + screen)
     assert_no_sideways_scroll(page, "manager's view")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import threading
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy.engine import Engine
 
 import storage
 from domain.vocabulary import AuditAction, Role
-from tests.views.conftest import open_page
+from services.retention import run_retention
+from tests.views.conftest import bank_row, open_page, seed_answers
 from tests.views.signed_in import open_signed_in, texts
 
 
@@ -60,3 +62,18 @@ def test_admin_retention_the_app_starts_one_daily_check_per_process(engine: Engi
         assert not open_page("views/home.py").exception
     assert checks() - before <= 1, "one checking thread per process and database, however many page runs"
     assert checks() >= 1
+
+
+def test_results_page_after_retention_shows_the_kept_scores(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Open mode with COPRO_RETENTION_DAYS: after the check, the results page is drawn from the snapshot."""
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    assessment = storage.create_assessment(engine, team.id, bank_row(engine, "coproduction-full"), "Spring")
+    seed_answers(engine, assessment, "coproduction-full", 4)
+    before = open_page("views/results.py", a=str(assessment.id))
+    monkeypatch.setenv("COPRO_RETENTION_DAYS", "30")
+    assert len(run_retention(engine, datetime.now(timezone.utc) + timedelta(days=31))) == 1
+    after = open_page("views/results.py", a=str(assessment.id))
+    assert not after.exception
+    assert after.metric[0].value == before.metric[0].value
+    assert after.dataframe[0].value.equals(before.dataframe[0].value)
+    assert any("deleted on" in info.value and "retention period" in info.value for info in after.info)

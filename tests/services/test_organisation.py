@@ -84,3 +84,12 @@ def test_organisation_view_and_export_are_in_the_audit_log(engine: Engine, org: 
          "organisation summary (PDF)"),
         ("mo@riverside.org", AuditAction.RESULTS_VIEWED, "Riverside Council · organisation summary (every team)", ""),
     ]
+
+
+def test_organisation_summary_sees_a_new_answer_at_once(engine: Engine, org: storage.Organisation) -> None:
+    manager = _person(engine, "mo@riverside.org")
+    assert organisation_summary(engine, manager, org).teams[1].shown is False
+    home = storage.list_assessments(engine, organisation_summary(engine, manager, org).teams[1].team_id)[0]
+    send(engine, home, "staff", 2, "home-late")  # a third person: Home care can now be shown
+    home_team = organisation_summary(engine, manager, org).teams[1]
+    assert (home_team.shown, home_team.respondents) == (True, 3)

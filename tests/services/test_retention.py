@@ -6,6 +6,7 @@ Every test passes the clock (`now`) instead of waiting; each runs on SQLite and 
 from __future__ import annotations
 
 import dataclasses
+import io
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
@@ -14,11 +15,13 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from pypdf import PdfReader
 from sqlalchemy.engine import Engine
 
 import storage
 from domain.vocabulary import AuditAction, Role, SessionStatus
 from reports.parts import Results
+from reports.pdf import render_pdf
 from services.access import FULL_ACCESS, Viewer, access_for
 from services.retention import (
     NEVER,
@@ -176,6 +179,23 @@ def test_run_retention_after_the_period_keeps_the_shown_numbers_and_deletes_the_
     # A second run, even much later for spring, changes nothing.
     assert run_retention(db, now + timedelta(days=1)) == []
     assert _stored(db) == after
+
+
+def test_run_retention_the_team_pdf_reads_the_same_after(db: Engine) -> None:
+    spring, _autumn = _seed(db)
+    _organisation_days(db, DAYS)
+    moment = datetime(2030, 1, 1, tzinfo=timezone.utc)
+    before = results_for(db, spring, FULL_ACCESS, now=moment)
+    run_retention(db, _later(spring, DAYS + 1))
+    after = results_for(db, spring, FULL_ACCESS, now=moment)
+    assert after.notes != before.notes, "the note says when the answers were deleted"
+    assert _pdf_text(dataclasses.replace(after, notes=before.notes)) == _pdf_text(before)
+
+
+def _pdf_text(results: Results) -> str:
+    """The text of the team PDF (without its radar image)."""
+    data = render_pdf(results)
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def test_run_retention_counts_from_the_last_answer_of_a_session_never_closed(db: Engine) -> None:

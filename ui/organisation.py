@@ -24,7 +24,7 @@ RADARS_PER_ROW = 3
 
 def _team_row(team: TeamSummary, summary: OrganisationSummary) -> dict[str, str]:
     """A team's row of the table: a dash in every number it does not show."""
-    row = {"Team": team.team, "Latest assessment": team.status if not team.shown else team.status,
+    row = {"Team": team.team, "Latest assessment": team.status,
            "Respondents": str(team.respondents) if team.shown else DASH, "Overall": whole(team.overall)}
     row |= {name: whole(score) for (_, name), score in zip(summary.principles, team.scores)}
     return row

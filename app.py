@@ -9,12 +9,14 @@ import streamlit as st
 from questions.errors import ProjectError
 from ui.context import show_error
 from ui.navigation import page_sections, show_who
+from ui.retention import start_daily_check
 
 st.set_page_config(page_title="Co-production: how are you doing?", page_icon=":material/handshake:", layout="wide")
 
 try:
     # Who is looking is worked out on every run, server side, before any page draws (ui/identity.py);
     # the list below only hides what the viewer cannot open: each page checks again at its top.
+    start_daily_check()  # the retention check's background thread, once per process (ui/retention.py)
     sections = page_sections()
     show_who()
     st.navigation(sections).run()

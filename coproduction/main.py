@@ -1,4 +1,4 @@
-"""The command line: `python -m coproduction validate|score|template|report`, parsed and dispatched here."""
+"""The command line: `python -m coproduction validate|score|template|report|retention`, parsed and dispatched here."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from coproduction.commands.report import DEFAULT_TITLE, report
+from coproduction.commands.retention import retention
 from coproduction.commands.score import score
 from coproduction.commands.template import template
 from coproduction.commands.validate import validate
@@ -73,6 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
     report_parser.add_argument("--threshold", type=threshold, default=DEFAULT_THRESHOLD,
                                help=f"{THRESHOLD_HELP} (with --responses)")
     report_parser.add_argument("-o", "--output", required=True, metavar="PDF", help="where to write the PDF")
+
+    retention_parser = commands.add_parser(
+        "retention", help="delete answers past the retention period (daily, e.g. from cron)",
+        description="delete the individual answers of sessions past their organisation's retention period, "
+                    "keeping the scores they showed; safe to run on several servers at once")
+    retention_parser.add_argument("--database", metavar="URL",
+                                  help="database URL (default: COPRO_DATABASE_URL or the local SQLite file)")
+    retention_parser.add_argument("--days", type=threshold, metavar="N",
+                                  help="period for organisations without their own setting "
+                                       "(default: COPRO_RETENTION_DAYS, else answers are kept)")
+    retention_parser.add_argument("--dry-run", action="store_true", help="list the sessions due, delete nothing")
     return parser
 
 
@@ -88,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
         return report(args.output, assessment=args.assessment, database=args.database, responses=args.responses,
                       bank=args.bank, organisation=args.organisation, team=args.team, title=args.title,
                       threshold=args.threshold)
+    elif args.command == "retention":
+        return retention(database=args.database, site_default=args.days, dry_run=args.dry_run)
     raise NotImplementedError(f"the command {args.command!r} is parsed but not run")
 
 

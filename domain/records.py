@@ -146,3 +146,39 @@ class Action:
     status: ActionStatus
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class RetentionCandidate:
+    """A session whose answers are still stored, with what decides when they are deleted (retention)."""
+
+    assessment_id: int
+    title: str
+    team_id: int
+    team: str
+    organisation_id: int | None
+    organisation: str
+    retention_days: int | None      # the organisation's setting: None the site default, 0 never
+    status: SessionStatus
+    created_at: datetime
+    closed_at: datetime | None
+    last_answer_at: datetime | None
+
+    @property
+    def counted_from(self) -> datetime:
+        """When the retention period starts: the close or the last answer, whichever is later (else creation).
+
+        The later of the two, because answers can still be imported into a closed session.
+        """
+        return max(moment for moment in (self.created_at, self.closed_at, self.last_answer_at) if moment is not None)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a session showed, kept as JSON after its individual answers were deleted."""
+
+    assessment_id: int
+    scored: str
+    respondents_deleted: int
+    retention_days: int
+    answers_deleted_at: datetime

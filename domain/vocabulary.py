@@ -15,6 +15,11 @@ class Mode(StrEnum):
     SELF = "self"          # a team rates itself (together or individually), results open to the team
     WORKSHOP = "workshop"  # a facilitated session: participants join by code, results need the facilitator
 
+    @property
+    def counts_only_sent(self) -> bool:
+        """Whether only sent responses count in results, exports and baselines (the one rule: see results)."""
+        return self is Mode.WORKSHOP
+
 
 class SessionStatus(StrEnum):
     """Whether an assessment still accepts answers."""
@@ -69,6 +74,8 @@ class AuditAction(StrEnum):
     DEFAULT_BANK = "default bank chosen"
     FACILITATOR_UNLOCKED = "facilitator unlocked"
     DEVICES_REVOKED = "devices revoked"
+    RETENTION_CHANGED = "retention changed"
+    ANSWERS_DELETED = "answers deleted (retention)"
 
 
 # The answer scale: scores are worked out on 0-4 (score = mean x 25), so every bank uses exactly these.

@@ -19,6 +19,7 @@ from domain.vocabulary import Mode
 from questions.schema import Bank
 from reports.formatting import format_date
 from reports.method import method_paragraphs
+from reports.snapshot import restrict, restrict_perspectives
 from reports.parts import (
     ActionRow,
     AgreedRow,
@@ -44,6 +45,7 @@ from scoring import (
     hot_spots,
     score_all,
     score_group,
+    score_perspectives,
     shown_comments,
     strengths,
 )
@@ -62,6 +64,36 @@ def effective_threshold(earlier: SessionData, current: int) -> int:
     A one-person session must not show through a later assessment that needs fewer people.
     """
     return max(earlier.threshold, current)
+
+
+def scored_group(session: SessionData, bank: Bank, threshold: int) -> GroupResult:
+    """A session's group result at a threshold: from its answers, or from its snapshot once they are deleted."""
+    if session.scored is not None:
+        return restrict(session.scored.group, threshold)
+    return score_group(session.responses, bank, threshold=threshold)
+
+
+def scored_perspectives(session: SessionData, bank: Bank, threshold: int) -> PerspectiveResult:
+    """A session's perspective scores: from its answers, or from its snapshot once they are deleted."""
+    if session.scored is not None:
+        return restrict_perspectives(session.scored.perspectives, threshold)
+    return score_perspectives(session.responses, bank, threshold=threshold)
+
+
+def scored_session(session: SessionData, bank: Bank, threshold: int) -> tuple[GroupResult, PerspectiveResult]:
+    """Group and perspective results of a session: its answers coded once, or its snapshot once they are deleted."""
+    if session.scored is not None:
+        return scored_group(session, bank, threshold), scored_perspectives(session, bank, threshold)
+    return score_all(session.responses, bank, threshold=threshold)
+
+
+def kept_notes(session: SessionData) -> tuple[str, ...]:
+    """A note when the session's answers were deleted after the retention period (its scores are kept)."""
+    deleted = session.scored.answers_deleted_at if session.scored is not None else None
+    if deleted is None:
+        return ()
+    return (f"The individual answers were deleted on {format_date(deleted)}, after the organisation's retention "
+            "period; the scores shown are those the session showed then.",)
 
 
 def choose_baseline(scored: Sequence[tuple[SessionData, GroupResult]]) -> tuple[SessionData, GroupResult] | None:
@@ -272,8 +304,8 @@ def build_results(inputs: ResultsInput) -> Results:
     """The results of one session for one viewer; nothing below the anonymity threshold is in it."""
     bank, session = inputs.bank, inputs.session
     threshold = session.threshold
-    result, perspectives = score_all(session.responses, bank, threshold=threshold)
-    scored = [(earlier, score_group(earlier.responses, bank, threshold=effective_threshold(earlier, threshold)))
+    result, perspectives = scored_session(session, bank, threshold)
+    scored = [(earlier, scored_group(earlier, bank, effective_threshold(earlier, threshold)))
               for earlier in inputs.earlier]
     shown_earlier = [(earlier, scored_result) for earlier, scored_result in scored if not scored_result.withheld]
     chosen = choose_baseline(scored) if not result.withheld else None
@@ -289,7 +321,7 @@ def build_results(inputs: ResultsInput) -> Results:
         facts=_facts(inputs, result, perspectives), n_respondents=result.n_respondents,
         withheld=(f"Results appear once at least {threshold} people have answered (so far: "
                   f"{counted_label(result)}). This keeps everyone's answers anonymous."),
-        notes=result.notes, overall_score=None, overall_band=None, radar=EMPTY_RADAR.copy(),
+        notes=(*result.notes, *kept_notes(session)), overall_score=None, overall_band=None, radar=EMPTY_RADAR.copy(),
         principle_rows=(), statement_rows=statement_rows, strengths=(), development_areas=(), hot_spots=(),
         discussion_order=tuple(bank.statement_ids), perspective_scores=(), perspective_gaps=(),
         perspective_notes=(), baseline=baseline, changes=(), trend=(),

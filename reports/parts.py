@@ -12,6 +12,7 @@ import pandas as pd
 from domain.records import Action, AgreedRating
 from domain.vocabulary import ActionStatus, Mode
 from questions.schema import Bank
+from reports.snapshot import ScoredSession
 from scoring import GroupResult
 
 
@@ -28,6 +29,9 @@ class SessionData:
     threshold: int
     responses: pd.DataFrame            # the answers that count, in the long format
     actions: tuple[Action, ...] = ()
+    # What the session showed, kept when its answers were deleted after the retention period: used instead
+    # of scoring `responses` (which are then empty).
+    scored: ScoredSession | None = None
 
 
 @dataclass(frozen=True, eq=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -9,23 +10,32 @@ from sqlalchemy.engine import Engine
 
 import storage
 from domain.records import Assessment
-from domain.vocabulary import Mode
 from reports.model import build_results
 from reports.parts import Results, ResultsInput, SessionData
+from reports.snapshot import ScoredSession, scored_from_json
 from services.access import Access
 
 
 def counted_answers(engine: Engine, assessment: Assessment) -> pd.DataFrame:
     """The answers that count: sent ones in a workshop, every saved one in a self-assessment."""
-    return storage.responses_frame(engine, assessment.id, submitted_only=assessment.mode is Mode.WORKSHOP)
+    return storage.responses_frame(engine, assessment.id, submitted_only=assessment.mode.counts_only_sent)
+
+
+def kept_scores(engine: Engine, assessment: Assessment) -> ScoredSession | None:
+    """What a session showed, kept when its answers were deleted after the retention period (else None)."""
+    kept = storage.snapshot_of(engine, assessment.id)
+    if kept is None:
+        return None
+    return dataclasses.replace(scored_from_json(kept.scored), answers_deleted_at=kept.answers_deleted_at)
 
 
 def session_data(engine: Engine, assessment: Assessment, with_actions: bool = True) -> SessionData:
-    """One stored session as the results model reads it."""
+    """One stored session as the results model reads it (from its snapshot once its answers are deleted)."""
     actions = tuple(storage.list_actions(engine, assessment.id)) if with_actions else ()
     return SessionData(id=assessment.id, title=assessment.title, mode=assessment.mode,
                        taken_on=assessment.created_at.date(), threshold=assessment.threshold,
-                       responses=counted_answers(engine, assessment), actions=actions)
+                       responses=counted_answers(engine, assessment), actions=actions,
+                       scored=kept_scores(engine, assessment))
 
 
 def results_input(engine: Engine, assessment: Assessment, access: Access, history: bool = True,

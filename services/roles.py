@@ -22,12 +22,13 @@ class Permission(StrEnum):
     MANAGE_TEAMS = "add teams"
     MANAGE_BANKS = "upload banks and choose the default"
     VIEW_AUDIT = "read the audit log"
+    MANAGE_RETENTION = "set how long answers are kept"
 
 
 # Permissions that concern the whole organisation: a role held in one team never grants them.
 ORGANISATION_PERMISSIONS = frozenset({
     Permission.VIEW_ORGANISATION, Permission.MANAGE_PEOPLE, Permission.MANAGE_TEAMS, Permission.MANAGE_BANKS,
-    Permission.VIEW_AUDIT,
+    Permission.VIEW_AUDIT, Permission.MANAGE_RETENTION,
 })
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -58,8 +58,28 @@ from storage.organisations import (
 )
 from storage.grants import Grant, active_grants, add_grant, grant_count, revoke_device, revoke_object
 from storage.audit import end_sign_in, entries, entries_frame, record, sign_in_ended, start_sign_in
+from storage.versions import session_versions
+from storage.retention import (
+    AuditLine,
+    claim_run,
+    last_run,
+    purge_answers,
+    retention_candidates,
+    retention_settings,
+    set_retention_days,
+    snapshot_of,
+)
 
 __all__ = [
+    "AuditLine",
+    "claim_run",
+    "last_run",
+    "purge_answers",
+    "retention_candidates",
+    "retention_settings",
+    "set_retention_days",
+    "snapshot_of",
+    "session_versions",
     "Action",
     "AgreedRating",
     "Answer",

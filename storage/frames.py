@@ -84,11 +84,15 @@ def _driver_rows(connection: Connection, query: sa.Select[Any], params: dict[str
         cursor.close()
 
 
+def responses_in(connection: Connection, assessment_id: int, submitted_only: bool = False) -> pd.DataFrame:
+    """Every answer of a session in the long format, read inside the caller's transaction."""
+    return _long_frame(_driver_rows(connection, _ANSWERS[submitted_only], {"assessment_id": assessment_id}))
+
+
 def responses_frame(engine: Engine, assessment_id: int, submitted_only: bool = False) -> pd.DataFrame:
     """Every answer of a session in the long format (one query, respondent id as text)."""
     with reading(engine) as connection:
-        rows = _driver_rows(connection, _ANSWERS[submitted_only], {"assessment_id": assessment_id})
-    return _long_frame(rows)
+        return responses_in(connection, assessment_id, submitted_only)
 
 
 def _cell(record: dict[str, Any], column: str) -> Any:

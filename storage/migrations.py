@@ -112,9 +112,17 @@ def _add_organisations_and_access(connection: Connection) -> None:
     _owned_banks(connection)
 
 
+def _add_retention(connection: Connection) -> None:
+    """Retention (issue 11 point 6): a period per organisation, the scores kept of purged sessions, run times."""
+    # ALTER TABLE cannot add a CHECK on SQLite; the column is checked where it is written (storage/retention.py).
+    _add_column(connection, "organisations", "retention_days", "INTEGER")
+    for table in (tables.session_snapshots, tables.scheduled_runs):
+        table.create(connection, checkfirst=True)
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
-    _create_tables, _add_request_ids, _add_organisations_and_access,
+    _create_tables, _add_request_ids, _add_organisations_and_access, _add_retention,
 )
 
 

@@ -78,6 +78,11 @@ organisations = sa.Table(
     # No foreign key: banks point at organisations, and a cycle would make the tables hard to create.
     sa.Column("default_bank_row_id", sa.Integer, nullable=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    # Days after a session closes (or, never closed, after its last answer) that its individual answers are
+    # deleted, keeping only the scores it showed. NULL: the site default (COPRO_RETENTION_DAYS, else never);
+    # 0: never, whatever the site default.
+    sa.Column("retention_days", sa.Integer, nullable=True),
+    sa.CheckConstraint("retention_days IS NULL OR retention_days >= 0", name="ck_organisations_retention_days"),
 )
 
 teams = sa.Table(
@@ -259,5 +264,26 @@ audit_log = sa.Table(
     sa.Column("details", sa.Text, nullable=False, default=""),
 )
 
+session_snapshots = sa.Table(
+    "session_snapshots",
+    metadata,
+    # One per session whose individual answers were deleted after the retention period.
+    sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True,
+              autoincrement=False),
+    # reports.snapshot JSON: the scored frames the session showed (hidden cells already missing).
+    sa.Column("scored", sa.Text, nullable=False),
+    sa.Column("respondents_deleted", sa.Integer, nullable=False),
+    sa.Column("retention_days", sa.Integer, nullable=False),
+    sa.Column("answers_deleted_at", UTCDateTime, nullable=False),
+)
+
+scheduled_runs = sa.Table(
+    "scheduled_runs",
+    metadata,
+    # When a periodic job (the daily retention check) last ran, shared by every replica and the cron command.
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("last_run_at", UTCDateTime, nullable=False),
+)
+
 # The tables that hold one team's data, children first (the order deletes run in).
-TEAM_TABLES = ("answers", "agreed", "actions", "respondents", "assessments", "teams")
+TEAM_TABLES = ("answers", "agreed", "actions", "respondents", "session_snapshots", "assessments", "teams")

@@ -42,6 +42,8 @@ def page_sections() -> dict[str, list[Any]]:
             st.Page("views/admin_teams.py", title="Teams", icon=":material/domain:", url_path="teams"),
             st.Page("views/admin_banks.py", title="Default bank", icon=":material/rule:", url_path="default-bank"),
             st.Page("views/admin_audit.py", title="Audit log", icon=":material/history:", url_path="audit"),
+            st.Page("views/admin_retention.py", title="Data retention", icon=":material/auto_delete:",
+                    url_path="retention"),
         ]
     return sections
 

@@ -42,9 +42,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_build_parser_lists_exactly_the_four_commands() -> None:
+def test_build_parser_lists_exactly_the_five_commands() -> None:
     (commands,) = [action for action in build_parser()._actions if isinstance(action, argparse._SubParsersAction)]
-    assert list(commands.choices) == ["validate", "score", "template", "report"]
+    assert list(commands.choices) == ["validate", "score", "template", "report", "retention"]
 
 
 @pytest.mark.parametrize(("argv", "args", "kwargs"), [
@@ -60,7 +60,11 @@ def test_build_parser_lists_exactly_the_four_commands() -> None:
     (["report", "--responses", "r.csv", "--bank", "b", "--team", "T", "--threshold", "4", "-o", "r.pdf"], ("r.pdf",),
      {"assessment": None, "database": None, "responses": "r.csv", "bank": "b", "organisation": "", "team": "T",
       "title": "Co-production self-assessment", "threshold": 4}),
-], ids=["validate", "score", "score-all-options", "template", "report-database", "report-csv"])
+    (["retention"], (), {"database": None, "site_default": None, "dry_run": False}),
+    (["retention", "--database", "sqlite:///x.db", "--days", "30", "--dry-run"], (),
+     {"database": "sqlite:///x.db", "site_default": 30, "dry_run": True}),
+], ids=["validate", "score", "score-all-options", "template", "report-database", "report-csv", "retention",
+        "retention-all-options"])
 def test_main_calls_each_command_with_typed_arguments(monkeypatch: pytest.MonkeyPatch, argv: list[str],
                                                       args: tuple[object, ...], kwargs: dict[str, object]) -> None:
     calls: list[tuple[tuple[object, ...], dict[str, object]]] = []
@@ -205,7 +209,7 @@ def test_cli_template_to_stdout_and_file(capsys: pytest.CaptureFixture[str],
      "coproduction score: error: argument --threshold: expected a whole number of at least 1, "
      "found 'two'"),
     (["publish"], "coproduction: error: argument COMMAND: invalid choice: 'publish' (choose from "
-                  "'validate', 'score', 'template', 'report')"),
+                  "'validate', 'score', 'template', 'report', 'retention')"),
     (["report", "--responses", "r.csv"], "coproduction report: error: the following arguments are "
                                          "required: -o/--output"),
 ])

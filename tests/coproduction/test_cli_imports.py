@@ -53,7 +53,7 @@ def cycle_from(start: str, graph: dict[str, set[str]]) -> list[str] | None:
 
 def test_cli_modules_are_the_expected_ones() -> None:
     assert MODULES == ["coproduction", "coproduction.__main__", "coproduction.commands", "coproduction.commands.report",
-                       "coproduction.commands.score", "coproduction.commands.template",
+                       "coproduction.commands.retention", "coproduction.commands.score", "coproduction.commands.template",
                        "coproduction.commands.validate", "coproduction.error_handler", "coproduction.exit_codes",
                        "coproduction.files", "coproduction.main", "coproduction.render"]
 

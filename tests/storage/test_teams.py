@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
@@ -10,6 +10,9 @@ from sqlalchemy.engine import Engine
 
 from storage import (
     Answer,
+    AuditLine,
+    create_assessment,
+    purge_answers,
     StorageError,
     StoredBank,
     add_action,
@@ -100,10 +103,19 @@ def _team_rows(engine: Engine, team_id: int) -> dict[str, int]:
         "answers": "SELECT count(*) FROM answers WHERE respondent_id NOT IN (SELECT id FROM respondents)",
         "agreed": "SELECT count(*) FROM agreed WHERE assessment_id NOT IN (SELECT id FROM assessments)",
         "actions": "SELECT count(*) FROM actions WHERE assessment_id NOT IN (SELECT id FROM assessments)",
+        "session_snapshots": "SELECT count(*) FROM session_snapshots WHERE assessment_id NOT IN "
+        "(SELECT id FROM assessments)",
     }
     assert set(queries) == set(TEAM_TABLES)
     with engine.connect() as connection:
         return {name: connection.execute(sa.text(sql), {"t": team_id}).scalar_one() for name, sql in queries.items()}
+
+
+def _purged(engine: Engine, team_id: int, stored_bank: StoredBank) -> None:
+    """A session of the team whose answers were deleted after the retention period (its scores kept)."""
+    old = create_assessment(engine, team_id, stored_bank.id, "Old")
+    now = datetime.now(timezone.utc) + timedelta(days=400)
+    assert purge_answers(engine, old.id, now, 365, lambda _answers: "{}", AuditLine("test", "old", None, ""), now) == 0
 
 
 def _all_rows(engine: Engine) -> dict[str, int]:
@@ -117,6 +129,8 @@ def _all_rows(engine: Engine) -> dict[str, int]:
 def test_delete_team_removes_everything_and_keeps_other_teams(engine: Engine, stored_bank: StoredBank) -> None:
     doomed = _fill(engine, "Doomed", stored_bank)
     kept = _fill(engine, "Kept", stored_bank)
+    for team_id in (doomed, kept):
+        _purged(engine, team_id, stored_bank)
     before = _all_rows(engine)
     delete_team(engine, doomed)
     assert _team_rows(engine, doomed) == dict.fromkeys(TEAM_TABLES, 0)

@@ -137,9 +137,22 @@ class ViewerAccess:
         return permission in OPEN_SESSION_PERMISSIONS and (GrantKind.SESSION, assessment.id) in self.grants
 
     def may_see(self, assessment: Assessment) -> bool:
-        """Results of a session: its team's or link's access, and for a workshop its facilitator key."""
-        return self.may_on_session(Permission.VIEW_RESULTS, assessment) and (
-            not assessment.is_workshop or self.unlocked(assessment))
+        """Results of a session: its team's or link's access, and for a workshop its facilitator key.
+
+        Signed in, the roles that run workshops or oversee the organisation (facilitators of the team,
+        managers and admins) see a workshop's results without its key: their role is the key. Members and
+        open-mode browsers still need it, so participants never see the results before the facilitator
+        shows them.
+        """
+        if not self.may_on_session(Permission.VIEW_RESULTS, assessment):
+            return False
+        if not assessment.is_workshop or self.unlocked(assessment):
+            return True
+        team = self.team(assessment.team_id)
+        return self.signed_in and team is not None and (
+            self.may(Permission.FACILITATE, team)
+            or (team.organisation_id is not None
+                and self.may_in_organisation(Permission.VIEW_ORGANISATION, team.organisation_id)))
 
     def teams(self) -> list[Team]:
         """The teams Home lists: those this browser holds (open mode) or this person has a role in."""

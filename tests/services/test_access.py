@@ -127,6 +127,17 @@ def test_signed_in_member_and_manager(engine: Engine) -> None:
     assert nobody.teams() == [] and not nobody.may(P.VIEW_RESULTS, team_a)
 
 
+def test_signed_in_workshop_results_open_by_role_not_for_members(engine: Engine) -> None:
+    team_a, _ = _two_organisations(engine)
+    storage.add_membership(engine, "fay@a.org", team_a.organisation_id or 0, team_a.id, Role.FACILITATOR, "alice@a.org")
+    workshop, _key = storage.create_workshop(engine, team_a.id, quick_row(engine), "Workshop", ("staff",), 3)
+    seen = {email: access_for(engine, _person(email)).may_see(workshop)
+            for email in ("alice@a.org", "mia@a.org", "fay@a.org", "mo@a.org", "bob@b.org")}
+    # Admins, managers and the team's facilitators by role; a member (maybe a participant) needs the key.
+    assert seen == {"alice@a.org": True, "mia@a.org": True, "fay@a.org": True, "mo@a.org": False,
+                    "bob@b.org": False}
+
+
 def test_signed_in_banks_are_seen_inside_their_organisation_only(engine: Engine) -> None:
     team_a, team_b = _two_organisations(engine)
     alice = access_for(engine, _person("alice@a.org"))

@@ -85,6 +85,11 @@ def _change_order(assessment_id: int, key: str) -> None:
     set_order(engine(), assessment_id, DiscussionOrder(st.session_state[key]))
 
 
+def step(assessment_id: int, ids: tuple[str, ...], from_statement: str, by: int) -> None:
+    """Previous/Next callback: move on from the statement this device showed when it was clicked."""
+    move(engine(), assessment_id, ids, from_statement, by)
+
+
 def _synced(key: str, stored: object) -> None:
     """Show what storage holds in a keyed widget (another device may have changed it since this one drew it)."""
     if st.session_state.get(key) != stored:
@@ -102,9 +107,9 @@ def render_discussion(assessment: Assessment, bank: Bank, results: Results) -> N
     sid = place.current
     back, forward = st.columns(2)
     back.button("Previous statement", disabled=place.position == 0, width="stretch", key=f"disc_back_{assessment.id}",
-                on_click=move, args=(engine(), assessment.id, place.ids, sid, -1))
+                on_click=step, args=(assessment.id, place.ids, sid, -1))
     forward.button("Next statement", disabled=place.position >= len(place.ids) - 1, width="stretch",
-                   key=f"disc_next_{assessment.id}", on_click=move, args=(engine(), assessment.id, place.ids, sid, 1))
+                   key=f"disc_next_{assessment.id}", on_click=step, args=(assessment.id, place.ids, sid, 1))
     _statement_panel(assessment, bank, place)
     _agreed_form(assessment, bank, sid)
     _action_form(assessment, bank, results, sid)

@@ -24,7 +24,7 @@ from services.facilitation import GROUP_SERIES, Chart
 from services.results import results_for
 
 # The projector's radar: sized for 1280x720 beside the score and the top disagreements (larger screens zoom).
-PRESENTER_RADAR_SIZE = 380
+PRESENTER_RADAR_SIZE = 430
 PRESENTER_LABEL_FONT = 17
 
 
@@ -214,3 +214,18 @@ def presenter_view(engine: Engine, assessment: Assessment, bank: Bank) -> Presen
         radar=presenter_radar(results) if stage is PresenterStage.RESULTS else None,
         top=tuple(spread_of(results, bank, spot.statement) for spot in results.hot_spots),
         discussion=place, current=spread_of(results, bank, place.current), agreed=agreed)
+
+
+STAGES = tuple(PresenterStage)
+
+
+def advance(engine: Engine, assessment_id: int, stage: PresenterStage, place: Discussion, by: int) -> None:
+    """Back/Next on the projector: through the stages, then statement by statement (like slides)."""
+    if stage is PresenterStage.DISCUSSION:
+        if by < 0 and place.position == 0:
+            set_stage(engine, assessment_id, STAGES[STAGES.index(stage) - 1])
+        else:
+            move(engine, assessment_id, place.ids, place.current, by)
+        return
+    index = max(0, min(len(STAGES) - 1, STAGES.index(stage) + by))
+    set_stage(engine, assessment_id, STAGES[index])

@@ -20,13 +20,13 @@ from questions.schema import Bank
 from reports.formatting import one_decimal, percent
 from reports.parts import Results
 from services.plans import add_action, agreed_rating, set_agreed
-from services.presenting import Discussion, discussion, move, set_order
+from services.presenting import Discussion, discussion, move, set_order, spread_of
 from services.results import results_for
 from services.access import FULL_ACCESS
 from services.sessions import get_session
 from ui.context import engine, md, show_error
 from ui.refresh import REFRESH_SECONDS, recheck
-from ui.results_view import show_distribution
+from ui.presenter_html import STYLE, small_spread
 
 NOT_AGREED = "none"
 ORDER_LABELS = {DiscussionOrder.DISAGREEMENTS: "Disagreements first", DiscussionOrder.BANK: "By principle"}
@@ -150,7 +150,8 @@ def _statement(bank: Bank, results: Results, place: Discussion) -> None:
         st.info(f"This statement's spread appears once at least {results.threshold} people have answered it "
                 "(don't know does not count).")
     else:
-        show_distribution(results, bank, [statement.id], f"dist_{statement.id}")
+        # The bar the projector shows, at this page's size: it fits a phone's width, and says its counts.
+        st.html(STYLE + small_spread(spread_of(results, bank, statement.id).counts))
         st.caption(f"Mean {one_decimal(row.mean)} of 4 · agreement {percent(row.agreement)} · {row.n} answers, "
                    f"{row.dont_know} don't know")
     if statement.prompt:

@@ -17,13 +17,17 @@ from services.presenting import AnswerCount, StatementSpread, StepProgress
 _DARK = {"#8c510a", "#01665e"}
 _INK = "#1f1f1f"
 
-STYLE = """<style>
+PAGE_STYLE = """<style>
 /* Presenter mode: no sidebar, no header, no page scrolling; one screen per stage. */
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 0.75rem 1.5rem 0.5rem 1.5rem !important; max-width: none !important; }
 /* Designed at 1280x720; a 1920x1080 projector shows the same screen 1.5 times larger, still without scrolling. */
 @media (min-width: 1600px) and (min-height: 900px) { [data-testid="stMainBlockContainer"] { zoom: 1.5; } }
+</style>"""
+
+# The presenter's blocks, also used for the answer bar of the facilitator's own discussion view.
+STYLE = """<style>
 .copro-p { color: #1f1f1f; font-family: "Source Sans Pro", "DejaVu Sans", sans-serif; }
 .copro-p .kicker { font-size: 18px; color: #4a4a4a; margin: 0 0 4px 0; }
 .copro-p .title { font-size: 27px; font-weight: 700; margin: 0 0 8px 0; line-height: 1.2; }
@@ -59,6 +63,7 @@ STYLE = """<style>
 .copro-p .prompt { font-size: 22px; margin: 10px 0; }
 .copro-p .agreed { font-size: 22px; font-weight: 700; color: #01665e; margin: 8px 0; }
 .copro-p .quiet { font-size: 24px; color: #4a4a4a; }
+.copro-p.small .legend { font-size: 14px; }
 </style>"""
 
 
@@ -161,3 +166,8 @@ def statement_panel(spot: StatementSpread, position: int, total: int, threshold:
     prompt = f'<p class="prompt"><b>To discuss:</b> {escape(spot.prompt)}</p>' if spot.prompt else ""
     settled = f'<p class="agreed">Agreed: {escape(agreed)}</p>' if agreed else ""
     return f'<div class="copro-p">{head}{pair}{body}{prompt}{settled}</div>'
+
+
+def small_spread(counts: Sequence[AnswerCount]) -> str:
+    """The answer bar and its legend at the size of the page's own text (the facilitator's device, a phone)."""
+    return f'<div class="copro-p small">{answer_bar(counts)}{legend(counts)}</div>'

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
+from pptx import Presentation
 
 import storage
 from tests.browser import seed
@@ -184,3 +185,22 @@ def test_facilitation_closing_asks_for_confirmation(page: Page, app_server: Serv
     assert status() == "closed"
     expect(page.get_by_text("The session is closed", exact=False)).to_be_visible()
     expect(page.get_by_role("tab", name="Session", selected=True)).to_be_visible()
+
+
+def test_facilitation_slides_download_opens_in_powerpoint(page: Page, app_server: Server) -> None:
+    """Issue 12 point 3: the Session tab's slides download, built when clicked, is a deck of the results."""
+    workshop, key = new_workshop(app_server, [{"quick-assets": 0}, {"quick-assets": 4}, {}])
+    with seed.opened(app_server.db_path) as engine:
+        storage.add_action(engine, workshop.id, "assets", "Ask people what they are good at", "Sam", None, "planned")
+    open_facilitator(page, workshop, key)
+    open_tab(page, "Session")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download slides (PowerPoint)").click()
+    assert download.value.suggested_filename == f"coproduction-workshop-{workshop.id}.pptx"
+    deck = Presentation(download.value.path())
+    titles = [slide.shapes.title.text for slide in deck.slides if slide.shapes.title is not None]
+    assert titles == [workshop.title, "Where we are, by principle", "Scores by principle", "Where we disagree most",
+                      "Agreed ratings", "Actions"]
+    cells = [cell.text for shape in list(deck.slides)[-1].shapes if shape.has_table
+             for row in shape.table.rows for cell in row.cells]
+    assert "Ask people what they are good at" in cells

@@ -15,7 +15,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches, Length, Pt
 
 from reports.formatting import format_date, percent, whole
 from reports.parts import Results
@@ -25,11 +25,16 @@ TITLE_LAYOUT, TITLE_ONLY_LAYOUT = 0, 5
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9, as projectors and most decks are
 MARGIN = Inches(0.6)
 TOP = Inches(1.5)
-ACCENT = RGBColor(0x0B, 0x3A, 0x5D)
+ACCENT = RGBColor.from_string("0B3A5D")  # type: ignore[no-untyped-call]  # python-pptx leaves it unannotated
 ROWS_PER_SLIDE = 7
 # XML 1.0 cannot hold these; a pasted control character must not make the whole file fail.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CUT = 400  # characters of one table cell: a table row must stay on its slide
+
+
+def _emu(value: float) -> Length:
+    """A length from arithmetic on lengths (python-pptx lengths are ints in EMU)."""
+    return Emu(int(value))
 
 
 def _text(value: str, limit: int | None = None) -> str:
@@ -40,11 +45,11 @@ def _text(value: str, limit: int | None = None) -> str:
 
 def _slide(deck: Deck, title: str) -> Slide:
     """A slide with its title as a real title placeholder (so it shows in outlines and when pasted)."""
-    slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY_LAYOUT])
+    slide: Slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY_LAYOUT])
     heading = slide.shapes.title
     assert heading is not None
     # The default template is 4:3: stretch its title across the 16:9 slide.
-    heading.left, heading.top, heading.width, heading.height = MARGIN, Inches(0.35), WIDTH - 2 * MARGIN, Inches(1.0)
+    heading.left, heading.top, heading.width, heading.height = MARGIN, Inches(0.35), _emu(WIDTH - 2 * MARGIN), Inches(1)
     heading.text = _text(title)
     for paragraph in heading.text_frame.paragraphs:
         paragraph.font.size = Pt(34)
@@ -52,9 +57,9 @@ def _slide(deck: Deck, title: str) -> Slide:
     return slide
 
 
-def _paragraphs(slide: Slide, lines: Sequence[str], size: int = 20, top: Emu = TOP) -> None:
+def _paragraphs(slide: Slide, lines: Sequence[str], size: int = 20) -> None:
     """A text box of plain paragraphs under the title."""
-    box = slide.shapes.add_textbox(MARGIN, top, WIDTH - 2 * MARGIN, HEIGHT - top - MARGIN)
+    box = slide.shapes.add_textbox(MARGIN, TOP, _emu(WIDTH - 2 * MARGIN), _emu(HEIGHT - TOP - MARGIN))
     frame = box.text_frame
     frame.word_wrap = True
     for index, line in enumerate(lines):
@@ -70,12 +75,12 @@ def _table(deck: Deck, title: str, header: Sequence[str], rows: Sequence[Sequenc
     chunks = [rows[start:start + ROWS_PER_SLIDE] for start in range(0, len(rows), ROWS_PER_SLIDE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         slide = _slide(deck, title if len(chunks) == 1 else f"{title} ({number} of {len(chunks)})")
-        shape = slide.shapes.add_table(len(chunk) + 1, len(header), MARGIN, TOP, WIDTH - 2 * MARGIN,
-                                       Inches(0.5) * (len(chunk) + 1))
+        shape = slide.shapes.add_table(len(chunk) + 1, len(header), MARGIN, TOP, _emu(WIDTH - 2 * MARGIN),
+                                       _emu(Inches(0.5) * (len(chunk) + 1)))
         table = shape.table
         total = sum(widths)
         for column, share in enumerate(widths):
-            table.columns[column].width = Emu(int((WIDTH - 2 * MARGIN) * share / total))
+            table.columns[column].width = _emu((WIDTH - 2 * MARGIN) * share / total)
         for row_index, values in enumerate([header, *chunk]):
             for column, value in enumerate(values):
                 cell = table.cell(row_index, column)
@@ -90,8 +95,9 @@ def _title(deck: Deck, results: Results) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[TITLE_LAYOUT])
     heading, subtitle = slide.shapes.title, slide.placeholders[1]
     assert heading is not None
-    heading.left, heading.top, heading.width, heading.height = MARGIN, Inches(1.8), WIDTH - 2 * MARGIN, Inches(1.6)
-    subtitle.left, subtitle.top, subtitle.width, subtitle.height = MARGIN, Inches(3.6), WIDTH - 2 * MARGIN, Inches(2.4)
+    across = _emu(WIDTH - 2 * MARGIN)
+    heading.left, heading.top, heading.width, heading.height = MARGIN, Inches(1.8), across, Inches(1.6)
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = MARGIN, Inches(3.6), across, Inches(2.4)
     heading.text = _text(results.title)
     heading.text_frame.paragraphs[0].font.color.rgb = ACCENT
     who = " · ".join(part for part in (results.team, results.organisation) if part.strip())
@@ -104,9 +110,9 @@ def _title(deck: Deck, results: Results) -> None:
 def _radar(deck: Deck, results: Results, radar_png: bytes) -> None:
     """The group radar (the image of the same chart the app shows) beside the overall score."""
     slide = _slide(deck, "Where we are, by principle")
-    picture = slide.shapes.add_picture(io.BytesIO(radar_png), MARGIN, TOP, height=HEIGHT - TOP - MARGIN)
-    left = picture.left + picture.width + Inches(0.4)
-    box = slide.shapes.add_textbox(left, TOP + Inches(0.6), WIDTH - left - MARGIN, Inches(3))
+    picture = slide.shapes.add_picture(io.BytesIO(radar_png), MARGIN, TOP, height=_emu(HEIGHT - TOP - MARGIN))
+    left = _emu(picture.left + picture.width + Inches(0.4))
+    box = slide.shapes.add_textbox(left, _emu(TOP + Inches(0.6)), _emu(WIDTH - left - MARGIN), Inches(3))
     frame = box.text_frame
     frame.word_wrap = True
     frame.paragraphs[0].text = "Overall score (0-100)"

@@ -23,6 +23,7 @@ def score_json(bank: Bank, group: GroupResult, perspectives: PerspectiveResult) 
         "bank": {"id": bank.id, "title": bank.title, "version": bank.version},
         "threshold": group.threshold,
         "n_respondents": group.n_respondents,
+        "n_answered": group.n_answered,
         "withheld": group.withheld,
         "overall_score": group.overall_score,
         "overall_band": group.overall_band,
@@ -90,7 +91,9 @@ def _perspective_lines(perspectives: PerspectiveResult) -> list[str]:
 
 def score_text(bank: Bank, group: GroupResult, perspectives: PerspectiveResult) -> str:
     """The readable summary printed by `score`."""
-    lines = [f"{bank.title} v{bank.version}: {group.n_respondents} respondents "
+    # While withheld nobody is counted yet; say how many answered so far (the file's holder knows anyway).
+    people = group.n_answered if group.withheld else group.n_respondents
+    lines = [f"{bank.title} v{bank.version}: {people} respondents "
              f"(results shown from {group.threshold})"]
     if group.withheld:
         lines.append("Results withheld: too few respondents.")

@@ -24,6 +24,7 @@ from reports.parts import (
     AgreedRow,
     Baseline,
     Change,
+    CommentGroup,
     Fact,
     Highlight,
     PerspectiveGap,
@@ -41,8 +42,9 @@ from scoring import (
     compare_results,
     development_areas,
     hot_spots,
+    score_all,
     score_group,
-    score_perspectives,
+    shown_comments,
     strengths,
 )
 
@@ -239,6 +241,14 @@ def _agreed(agreed: Mapping[str, AgreedRating], bank: Bank) -> tuple[AgreedRow, 
     return tuple(rows)
 
 
+def _comments(responses: pd.DataFrame, bank: Bank, threshold: int) -> tuple[CommentGroup, ...]:
+    """Comments on shown statements, grouped by statement in bank order (scoring.shown_comments decides)."""
+    numbers = _numbers(bank)
+    found = shown_comments(responses, bank, threshold=threshold)
+    return tuple(CommentGroup(str(sid), numbers[str(sid)], tuple(str(c) for c in group["comment"]))
+                 for sid, group in found.groupby("statement", sort=False))
+
+
 def _trend(shown: Sequence[tuple[SessionData, GroupResult]]) -> tuple[TrendPoint, ...]:
     """Principle scores of every shown session, oldest first."""
     return tuple(TrendPoint(session=session_label(session), taken_on=session.taken_on, principle=str(r["principle"]),
@@ -262,8 +272,7 @@ def build_results(inputs: ResultsInput) -> Results:
     """The results of one session for one viewer; nothing below the anonymity threshold is in it."""
     bank, session = inputs.bank, inputs.session
     threshold = session.threshold
-    result = score_group(session.responses, bank, threshold=threshold)
-    perspectives = score_perspectives(session.responses, bank, threshold=threshold)
+    result, perspectives = score_all(session.responses, bank, threshold=threshold)
     scored = [(earlier, score_group(earlier.responses, bank, threshold=effective_threshold(earlier, threshold)))
               for earlier in inputs.earlier]
     shown_earlier = [(earlier, scored_result) for earlier, scored_result in scored if not scored_result.withheld]
@@ -287,7 +296,7 @@ def build_results(inputs: ResultsInput) -> Results:
         earlier_too_few=len(scored) - len(shown_earlier), locked_earlier=inputs.locked_earlier,
         actions=_actions(session.actions, bank),
         carried_actions=_actions(still_open(chosen[0].actions), bank) if chosen else (),
-        agreed=_agreed(inputs.agreed, bank), method=method_paragraphs(bank, threshold), group=result,
+        agreed=_agreed(inputs.agreed, bank), comments=(), method=method_paragraphs(bank, threshold), group=result,
     )
     if result.withheld:
         return withheld
@@ -309,6 +318,7 @@ def build_results(inputs: ResultsInput) -> Results:
         discussion_order=discussion_order(statement_rows), perspective_scores=perspective_scores,
         perspective_gaps=perspective_gaps, perspective_notes=perspectives.notes, changes=changes,
         trend=_trend([*shown_earlier, (this, result)]) if inputs.earlier else (),
+        comments=_comments(session.responses, bank, threshold),
     )
 
 

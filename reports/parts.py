@@ -186,6 +186,15 @@ class AgreedRow:
     notes: str
 
 
+@dataclass(frozen=True)
+class CommentGroup:
+    """What people wrote about one shown statement: no author, no perspective, in an order that names no one."""
+
+    statement: str
+    number: int
+    comments: tuple[str, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Results:
     """Everything the results page, the facilitator views, the PDF and the exports show for a session.
@@ -227,5 +236,6 @@ class Results:
     actions: tuple[ActionRow, ...]
     carried_actions: tuple[ActionRow, ...]         # the baseline's actions neither done nor dropped
     agreed: tuple[AgreedRow, ...]
+    comments: tuple[CommentGroup, ...]             # only for statements shown (threshold met)
     method: tuple[str, ...]
     group: GroupResult                             # the scored frames, for charts drawn from them

@@ -1,4 +1,8 @@
-"""Pure pandas scoring of long-format answers: respondents, groups, perspectives, changes."""
+"""Pure pandas scoring of long-format answers: respondents, groups, perspectives, changes, exports.
+
+What may be shown is decided once, in scoring.visibility.shown_cells: a statement (or target)
+with fewer answers than the threshold is hidden and counts nowhere, in scores or exports.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,8 @@ from scoring.group import (
 )
 from scoring.perspectives import OTHER, OTHER_LABEL, PerspectiveResult, score_perspectives
 from scoring.respondent import score_respondents
-from scoring.shareable import NOT_COUNTED, shareable_answers
+from scoring.scores import score_all
+from scoring.shareable import NOT_COUNTED, shareable_answers, shown_comments
 from scoring.responses import (
     LONG_COLUMNS,
     MAX_BYTES,
@@ -37,10 +42,12 @@ __all__ = [
     "development_areas",
     "hot_spots",
     "read_responses_csv",
+    "score_all",
     "score_group",
     "score_perspectives",
     "score_respondents",
     "shareable_answers",
+    "shown_comments",
     "strengths",
     "template_csv",
     "template_frame",

@@ -9,7 +9,9 @@ import numpy as np
 import pandas as pd
 
 from questions.schema import Bank
-from scoring.respondent import Encoded, Tallies, encode, tally
+from scoring.counting import Counted, Tallies, column_sums, count, row_sums
+from scoring.notes import group_notes, not_counted, statement_notes
+from scoring.visibility import Shown, StatementCounts
 
 PRINCIPLE_COLUMNS = ["principle", "name", "score", "target", "gap", "spread", "n", "dont_know",
                      "band", "insufficient"]
@@ -18,7 +20,12 @@ RANKING_COLUMNS = ["statement", "principle", "mean", "score", "agreement", "n"]
 
 @dataclass(frozen=True, eq=False)
 class GroupResult:
-    """What a group answered, with every number withheld when too few people took part."""
+    """What a group answered, with every number withheld when too few people took part.
+
+    n_respondents counts the people behind the scores: those with an answer to a shown statement
+    (scoring.visibility.shown_cells). While results are withheld, n_answered is the number to
+    show as "so far": everyone with an answer other than don't know, counted or not yet.
+    """
 
     n_respondents: int
     threshold: int
@@ -28,6 +35,7 @@ class GroupResult:
     overall_band: str | None
     principles: pd.DataFrame       # PRINCIPLE_COLUMNS, bank order
     statements: pd.DataFrame       # statement_columns(bank), bank order
+    n_answered: int = 0            # people with any answer other than don't know, shown or hidden
 
 
 def statement_columns(bank: Bank) -> list[str]:
@@ -35,11 +43,6 @@ def statement_columns(bank: Bank) -> list[str]:
     counts = [f"count_{value}" for value in range(bank.scale.min, bank.scale.max + 1)]
     return ["statement", "principle", "mean", "target_mean", "sd", "agreement", "n",
             "dont_know", *counts, "score"]
-
-
-def plural(count: int, word: str) -> str:
-    """'1 respondent', '2 respondents'."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def band_name(bank: Bank, score: float) -> str | None:
@@ -52,15 +55,15 @@ def band_name(bank: Bank, score: float) -> str | None:
 def principle_frame(bank: Bank, counted: Tallies, threshold: int) -> pd.DataFrame:
     """Per principle: mean and population SD of respondent scores, insufficient ones left out."""
     usable = ~counted.insufficient
-    current = np.where(usable, counted.current_score, np.nan)
-    target = np.where(usable, counted.target_score, np.nan)
-    n = usable.sum(axis=0)
+    aiming = usable & (counted.target_answered > 0)
+    n = column_sums(usable).astype(np.int64)
+    aimed = column_sums(aiming).astype(np.int64)
     with np.errstate(invalid="ignore", divide="ignore"):
-        score = np.nansum(current, axis=0) / n
-        spread = np.sqrt(np.nansum((current - score) ** 2, axis=0) / n)
-        aimed = (~np.isnan(target)).sum(axis=0)
-        goal = np.nansum(target, axis=0) / aimed
-    score = np.clip(score, 0.0, 100.0)
+        # Means of 0-100 scores stay within 0-100 without clipping (rounding is monotonic).
+        score = column_sums(np.where(usable, counted.current_score, 0.0)) / n
+        deviation = np.where(usable, counted.current_score - score, 0.0)
+        spread = np.sqrt(column_sums(deviation * deviation) / n)
+        goal = column_sums(np.where(aiming, counted.target_score, 0.0)) / aimed
     # Small cells: a principle scored by fewer than `threshold` people shows no numbers at all.
     small = n < threshold
     score, goal, spread = (np.where(small, np.nan, values) for values in (score, goal, spread))
@@ -74,38 +77,32 @@ def principle_frame(bank: Bank, counted: Tallies, threshold: int) -> pd.DataFram
         "gap": goal - score,
         "spread": spread,
         "n": n.astype(np.int64),
-        "dont_know": counted.dont_know.sum(axis=0).astype(np.int64),
+        "dont_know": column_sums(counted.dont_know).astype(np.int64),
         "band": pd.Series([band_name(bank, value) for value in score], dtype=object),
         "insufficient": small,
     })
 
 
-def statement_frame(encoded: Encoded, bank: Bank, threshold: int = 1) -> pd.DataFrame:
+def statement_frame(counts: StatementCounts, shown: Shown, bank: Bank) -> pd.DataFrame:
     """Per statement: mean, SD, agreement (1 - sd/2 on a 0-4 scale) and the answer counts.
 
-    A statement answered by fewer than `threshold` people keeps its counts of answers and
-    don't knows but shows no mean, spread or distribution: those would be individual answers.
+    A hidden statement (scoring.visibility.shown_cells) keeps its counts of answers and don't
+    knows but shows no mean, spread or distribution: those would be individual answers.
     """
-    size = len(bank.statement_ids)
     low, high = bank.scale.min, bank.scale.max
-    levels = encoded.levels
-    width = levels + 1  # the last level is don't know
-    # One bincount gives the joint current x target distribution of every statement.
-    key = encoded.statement * (width * width)
-    key += encoded.current.astype(key.dtype) * width
-    key += encoded.target
-    joint = np.bincount(key, minlength=size * width * width).reshape(size, width, width)
-    answers = joint.sum(axis=2)[:, :levels]
-    aims = joint.sum(axis=1)[:, :levels]
-    values = np.arange(low, high + 1, dtype=np.float64)
-    n = answers.sum(axis=1)
+    answers, aims = counts.answers, counts.aims
+    values = np.arange(low, high + 1, dtype=np.int64)
+    n = counts.answered
+    total = answers @ values
+    # The variance from whole numbers, n * sum(x^2) - sum(x)^2 >= 0 exactly: no rounding can make
+    # it negative or push the SD past half the scale's range, so nothing needs clipping.
+    moment = n * (answers @ values**2) - total * total
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = answers @ values / n
-        variance = answers @ (values**2) / n - mean**2
-        target_mean = aims @ values / aims.sum(axis=1)
+        mean = total / n
+        sd = np.sqrt(moment / (n * n).astype(np.float64))
+        target_mean = (aims @ values) / counts.aimed
     # Targets given by fewer than `threshold` people would be theirs to read: no mean.
-    target_mean = np.where(aims.sum(axis=1) < threshold, np.nan, target_mean)
-    sd = np.sqrt(np.clip(variance, 0.0, None))
+    target_mean = np.where(shown.targets, target_mean, np.nan)
     columns = {
         "statement": pd.Series(list(bank.statement_ids), dtype="str"),
         "principle": pd.Series([s.principle_id for s in bank.statements], dtype="str"),
@@ -113,74 +110,49 @@ def statement_frame(encoded: Encoded, bank: Bank, threshold: int = 1) -> pd.Data
         "target_mean": target_mean,
         "sd": sd,
         # The largest possible population SD is half the scale's range (2 on 0-4).
-        "agreement": np.clip(1.0 - sd / ((high - low) / 2), 0.0, 1.0),
+        "agreement": 1.0 - sd / ((high - low) / 2),
         "n": n.astype(np.int64),
-        "dont_know": joint.sum(axis=2)[:, levels].astype(np.int64),
+        "dont_know": counts.dont_know.astype(np.int64),
     }
-    small = n < threshold
-    for name in ("mean", "target_mean", "sd", "agreement"):
-        columns[name] = np.where(small, np.nan, columns[name])
-    for offset in range(levels):
-        columns[f"count_{low + offset}"] = np.where(small, 0, answers[:, offset]).astype(np.int64)
-    columns["score"] = np.clip((columns["mean"] - low) / (high - low) * 100.0, 0.0, 100.0)
+    hidden = ~shown.statements
+    for name in ("mean", "sd", "agreement"):
+        columns[name] = np.where(hidden, np.nan, columns[name])
+    for offset in range(high - low + 1):
+        columns[f"count_{low + offset}"] = np.where(hidden, 0, answers[:, offset]).astype(np.int64)
+    columns["score"] = (columns["mean"] - low) / (high - low) * 100.0
     return pd.DataFrame(columns)
 
 
-def group_notes(counted: Tallies, principles: pd.DataFrame, n_respondents: int,
-                threshold: int) -> tuple[str, ...]:
-    """Plain-language notes on who was counted and which scores to read with care."""
-    notes = []
-    silent = len(counted.respondents) - n_respondents
-    if silent:
-        verb = "is" if silent == 1 else "are"
-        notes.append(f"{plural(silent, 'respondent')} answered \"don't know\" to every "
-                     f"statement and {verb} not counted.")
-    if n_respondents == 0:
-        verb = "has" if threshold == 1 else "have"
-        notes.append(f"No answers yet: results appear once {plural(threshold, 'respondent')} "
-                     f"{verb} answered.")
-        return tuple(notes)
-    if n_respondents < threshold:
-        notes.append(f"{plural(n_respondents, 'respondent')}: results are shown once at "
-                     f"least {threshold} have answered, so that no one's answers can be "
-                     "picked out.")
-        return tuple(notes)
-    left_out = int((counted.insufficient & (counted.answered > 0)).sum())
-    if left_out:
-        notes.append(f"Left out of the group scores: {plural(left_out, 'principle score')} from "
-                     "respondents who answered fewer than half of that principle's statements.")
-    for name, n in zip(principles.loc[principles["insufficient"], "name"],
-                       principles.loc[principles["insufficient"], "n"]):
-        if n == 0:
-            notes.append(f"{name}: no respondent answered at least half of its statements, so "
-                         "it has no score.")
-        else:
-            notes.append(f"{name}: fewer than {threshold} respondents answered at least half "
-                         "of its statements, so its score is not shown.")
-    return tuple(notes)
-
-
-def statement_notes(statements: pd.DataFrame, threshold: int) -> tuple[str, ...]:
-    """A note when some statements had too few answers to show their spread."""
-    few = int((statements["n"] < threshold).sum())
-    if not few:
-        return ()
-    if threshold == 1:
-        return (f"{plural(few, 'statement')} had no answer other than don't know, so no mean is "
-                "shown for them.",)
-    return (f"{plural(few, 'statement')} had fewer than {threshold} answers (not counting "
-            "don't know), so no spread or mean is shown for them.",)
-
-
 def overall_score(counted: Tallies) -> float | None:
-    """Mean over respondents of each one's mean current answer (x25): each person weighs equally."""
-    answered = counted.answered.sum(axis=1)
-    active = answered > 0
+    """Mean over respondents of each one's mean current answer (x25): each person weighs equally.
+
+    Only shown statements count (hidden ones are not in the tallies), so the overall score
+    never moves with an answer that is hidden.
+    """
+    active = counted.counted
     if not active.any():
         return None
-    with np.errstate(invalid="ignore", divide="ignore"):
-        own = counted.current_sum.sum(axis=1)[active] / answered[active]
-    return float(np.clip(own.mean() / (counted.high - counted.low) * 100.0, 0.0, 100.0))
+    own = row_sums(counted.current_sum)[active] / counted.answered_total[active]
+    return float(own.mean() / (counted.high - counted.low) * 100.0)
+
+
+def group_result(counted: Counted, bank: Bank, threshold: int) -> GroupResult:
+    """The group result from answers already counted at `threshold`."""
+    tallies = counted.tallies
+    n_respondents = counted.n_respondents
+    principles = principle_frame(bank, tallies, threshold)
+    statements = statement_frame(counted.statements, counted.shown, bank)
+    notes = group_notes(counted, principles, threshold)
+    answered = n_respondents + not_counted(counted)[1]
+    if n_respondents < threshold:
+        return GroupResult(n_respondents, threshold, True, notes, None, None,
+                           principles.iloc[0:0].reset_index(drop=True),
+                           statements.iloc[0:0].reset_index(drop=True), answered)
+    notes += statement_notes(counted.shown, threshold)
+    overall = overall_score(tallies)
+    return GroupResult(n_respondents, threshold, False, notes, overall,
+                       band_name(bank, overall) if overall is not None else None,
+                       principles, statements, answered)
 
 
 def score_group(responses: pd.DataFrame, bank: Bank, threshold: int = 3) -> GroupResult:
@@ -188,24 +160,13 @@ def score_group(responses: pd.DataFrame, bank: Bank, threshold: int = 3) -> Grou
 
     Respondents who answered only "don't know" are not counted. With fewer than `threshold`
     counted respondents the result is withheld: both frames are empty and only notes remain.
+    Statements and targets with fewer than `threshold` answers are hidden and count in no
+    score (scoring.visibility.shown_cells). To score perspectives as well, score_all counts
+    the answers once for both.
     """
     if threshold < 1:
         raise ValueError(f"threshold must be at least 1, not {threshold}")
-    encoded = encode(responses, bank)
-    counted = tally(encoded, bank)
-    n_respondents = int((counted.answered.sum(axis=1) > 0).sum())
-    principles = principle_frame(bank, counted, threshold)
-    notes = group_notes(counted, principles, n_respondents, threshold)
-    if n_respondents < threshold:
-        empty = statement_frame(encoded, bank).iloc[0:0].reset_index(drop=True)
-        return GroupResult(n_respondents, threshold, True, notes, None, None,
-                           principles.iloc[0:0].reset_index(drop=True), empty)
-    statements = statement_frame(encoded, bank, threshold)
-    notes += statement_notes(statements, threshold)
-    overall = overall_score(counted)
-    return GroupResult(n_respondents, threshold, False, notes, overall,
-                       band_name(bank, overall) if overall is not None else None,
-                       principles, statements)
+    return group_result(count(responses, bank, threshold, perspectives=False), bank, threshold)
 
 
 def _ranked(result: GroupResult, column: str, ascending: bool, n: int) -> pd.DataFrame:

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from questions.schema import Bank
-from scoring.group import plural
-from scoring.respondent import encode, first_perspectives, tally
+from scoring.counting import Counted, count
+from scoring.notes import plural
 
 OTHER = "other"
 OTHER_LABEL = "Other perspectives (merged)"
@@ -76,36 +76,46 @@ def _groups(counts: pd.Series, bank: Bank,
     return frame, notes, group_labels
 
 
-def score_perspectives(responses: pd.DataFrame, bank: Bank,
-                       threshold: int = 3) -> PerspectiveResult:
-    """Principle scores per perspective; groups under `threshold` respondents merge into 'other'.
+def perspective_groups(counted: Counted, bank: Bank, threshold: int
+                       ) -> tuple[np.ndarray, pd.DataFrame, list[str], dict[str, str], list[str]]:
+    """Each respondent's shown group, the groups table, notes, group labels and shown groups.
 
-    If the merged 'other' group is still under the threshold it is withheld. Gaps (highest
-    minus lowest perspective score per principle) need at least two shown groups.
+    A respondent not counted (no answer that counts) or in no shown group gets -1.
     """
-    if threshold < 1:
-        raise ValueError(f"threshold must be at least 1, not {threshold}")
-    encoded = encode(responses, bank)
-    counted = tally(encoded, bank)
-    active = counted.answered.sum(axis=1) > 0
-    perspectives = pd.Series(first_perspectives(encoded)[active], dtype=object)
-    counts = perspectives.value_counts()
-    groups, notes, labels = _groups(counts, bank, threshold)
+    encoded = counted.encoded
+    active = counted.tallies.counted
+    # Factorized once, on each respondent's first row: the few perspectives are then mapped,
+    # not every respondent's text.
+    coded, uniques = encoded.perspective.iloc[encoded.first_rows].factorize()
+    codes = np.asarray(coded, dtype=np.int64)
+    found = [str(p) for p in uniques]
+    counts = pd.Series(np.bincount(codes[active], minlength=len(found)),
+                       index=pd.Index(found, dtype=object))
+    groups, notes, labels = _groups(counts[counts > 0], bank, threshold)
     named = list(dict.fromkeys(groups["shown_as"].dropna()))
     shown = [g for g in named if g != OTHER] + [g for g in named if g == OTHER]
+    position = {g: i for i, g in enumerate(shown)}
     group_of = dict(zip(groups["perspective"], groups["shown_as"]))
-    code = pd.Series(perspectives.map(group_of), dtype=object).map(
-        {g: i for i, g in enumerate(shown)}).fillna(-1).to_numpy(dtype=np.int64)
-    usable = ~counted.insufficient[active] & (code >= 0)[:, np.newaxis]
-    values = np.where(usable, counted.current_score[active], 0.0)
-    n_groups, n_principles = len(shown), len(counted.principle_ids)
-    key = (code[:, np.newaxis] * n_principles + np.arange(n_principles)[np.newaxis, :])
+    mapping = np.array([position.get(group_of.get(p) or "", -1) for p in found] + [-1],
+                       dtype=np.int64)
+    # Index -1 (a missing perspective) picks the appended -1.
+    return np.where(active, mapping.take(codes), -1), groups, notes, labels, shown
+
+
+def perspective_result(counted: Counted, bank: Bank, threshold: int) -> PerspectiveResult:
+    """The perspective result from answers already counted at `threshold`."""
+    tallies = counted.tallies
+    code, groups, notes, labels, shown = perspective_groups(counted, bank, threshold)
+    n_groups, n_principles = len(shown), len(tallies.principle_ids)
     size = n_groups * n_principles
-    n = np.bincount(key[usable], minlength=size).reshape(n_groups, n_principles)
-    total = np.bincount(key[usable], weights=values[usable], minlength=size).reshape(
-        n_groups, n_principles)
+    usable = ~tallies.insufficient & (code >= 0)[:, np.newaxis]
+    # Cells that count nowhere go to one extra bin, dropped after counting: no row selection.
+    key = np.where(usable, code[:, np.newaxis] * n_principles + np.arange(n_principles), size)
+    n = np.bincount(key.ravel(), minlength=size + 1)[:size].reshape(n_groups, n_principles)
+    total = np.bincount(key.ravel(), weights=np.where(usable, tallies.current_score, 0.0).ravel(),
+                        minlength=size + 1)[:size].reshape(n_groups, n_principles)
     with np.errstate(invalid="ignore", divide="ignore"):
-        score = np.clip(total / n, 0.0, 100.0)
+        score = total / n  # a mean of 0-100 scores: within 0-100 without clipping
     # Small cells: a group's principle score resting on fewer than `threshold` people is hidden.
     hidden = (n < threshold) & (n > 0)
     score = np.where(n < threshold, np.nan, score)
@@ -115,18 +125,32 @@ def score_perspectives(responses: pd.DataFrame, bank: Bank,
     score = np.where(leaky[np.newaxis, :], np.nan, score)
     names = {p.id: p.name for p in bank.principles}
     notes += [f"{names.get(pid, pid)}: no scores by perspective, as a group has fewer than {threshold} "
-              "people scored on it." for pid, is_leaky in zip(counted.principle_ids, leaky) if is_leaky]
+              "people scored on it." for pid, is_leaky in zip(tallies.principle_ids, leaky) if is_leaky]
     scores = pd.DataFrame({
         "perspective": pd.Series(np.repeat(np.array(shown, dtype=object), n_principles),
                                  dtype="str"),
-        "label": pd.Series([labels.get(g, g) for g in shown for _ in counted.principle_ids],
+        "label": pd.Series([labels.get(g, g) for g in shown for _ in tallies.principle_ids],
                            dtype="str"),
-        "principle": pd.Series(list(counted.principle_ids) * n_groups, dtype="str"),
+        "principle": pd.Series(list(tallies.principle_ids) * n_groups, dtype="str"),
         "score": score.ravel(),
         "n": n.ravel().astype(np.int64),
     })[SCORE_COLUMNS]
     return PerspectiveResult(threshold, groups.reset_index(drop=True), scores,
                              _gaps(score, shown, labels, bank), tuple(notes))
+
+
+def score_perspectives(responses: pd.DataFrame, bank: Bank,
+                       threshold: int = 3) -> PerspectiveResult:
+    """Principle scores per perspective; groups under `threshold` respondents merge into 'other'.
+
+    If the merged 'other' group is still under the threshold it is withheld. Gaps (highest
+    minus lowest perspective score per principle) need at least two shown groups. Hidden
+    statements and targets count in no score (scoring.visibility.shown_cells); respondents
+    whose answers are all hidden or don't know are in no group.
+    """
+    if threshold < 1:
+        raise ValueError(f"threshold must be at least 1, not {threshold}")
+    return perspective_result(count(responses, bank, threshold), bank, threshold)
 
 
 def _gaps(score: np.ndarray, shown: list[str], labels: dict[str, str],

@@ -186,10 +186,14 @@ def managed_teams(engine: Engine, viewer: Viewer) -> dict[Organisation, list[Tea
     return {o: access.managed_teams(o.id) for o in access.organisations(Permission.VIEW_ORGANISATION)}
 
 
-def grant(engine: Engine, viewer: Viewer, kind: GrantKind, object_id: int) -> None:
-    """Remember in the database that this browser was given a team, a session link or a workshop."""
-    if viewer.device_hash:
-        storage.add_grant(engine, viewer.device_hash, kind, object_id, GRANT_LIFETIME[kind])
+def grant(engine: Engine, access: ViewerAccess, kind: GrantKind, object_id: int) -> None:
+    """This browser keeps what it was given (a team, a session link, a workshop unlock) from now on.
+
+    Stored in the database under the hash of its device id, with an expiry, and added to this run's access.
+    """
+    if access.viewer.device_hash:
+        storage.add_grant(engine, access.viewer.device_hash, kind, object_id, GRANT_LIFETIME[kind])
+    access.grants.add((kind, object_id))
 
 
 def is_organisation_permission(permission: Permission) -> bool:

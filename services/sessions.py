@@ -71,8 +71,7 @@ def session_by_link(engine: Engine, access: ViewerAccess, token: str | None) -> 
     """The session of a results link; in open mode this browser keeps it from now on."""
     assessment = storage.find_by_link(engine, token)
     if assessment is not None and not access.viewer.signed_in_mode:
-        grant(engine, access.viewer, GrantKind.SESSION, assessment.id)
-        access.grants.add((GrantKind.SESSION, assessment.id))
+        grant(engine, access, GrantKind.SESSION, assessment.id)
     return assessment
 
 
@@ -88,8 +87,7 @@ def key_matches(engine: Engine, assessment_id: int, key: str | None) -> bool:
 
 def remember_unlock(engine: Engine, access: ViewerAccess, assessment: Assessment) -> None:
     """This browser may open a workshop it just created (or unlocked) until the unlock expires."""
-    grant(engine, access.viewer, GrantKind.FACILITATOR, assessment.id)
-    access.grants.add((GrantKind.FACILITATOR, assessment.id))
+    grant(engine, access, GrantKind.FACILITATOR, assessment.id)
 
 
 def unlock(engine: Engine, access: ViewerAccess, assessment: Assessment, key: str) -> bool:

@@ -55,8 +55,7 @@ def create_team_for(engine: Engine, access: ViewerAccess, organisation: str, nam
     else:
         mine = [t for t in access.teams() if (t.organisation, t.name) == (organisation.strip(), name.strip())]
         team = mine[0] if mine else storage.create_team(engine, organisation, name, reuse=False)
-        grant(engine, viewer, GrantKind.TEAM, team.id)
-        access.grants.add((GrantKind.TEAM, team.id))
+        grant(engine, access, GrantKind.TEAM, team.id)
     log(engine, viewer, AuditAction.TEAM_CREATED, team_label(team), organisation_id=team.organisation_id)
     return team
 
@@ -65,8 +64,7 @@ def open_team_link(engine: Engine, access: ViewerAccess, token: str | None) -> T
     """The team of a link; in open mode this browser keeps it from now on (None: no such team)."""
     team = storage.find_team_by_link(engine, token)
     if team is not None and not access.viewer.signed_in_mode:
-        grant(engine, access.viewer, GrantKind.TEAM, team.id)
-        access.grants.add((GrantKind.TEAM, team.id))
+        grant(engine, access, GrantKind.TEAM, team.id)
     return team
 
 

@@ -59,6 +59,12 @@ def one_of(column: str, values: tuple[str, ...] | type[StrEnum], name: str) -> s
     return sa.CheckConstraint(f"{column} IN ({listed})", name=name)
 
 
+def belongs_to_assessment() -> sa.Column[int]:
+    """The assessment a row belongs to: deleted with it, indexed (respondents, agreed ratings, actions)."""
+    return sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id", ondelete="CASCADE"),
+                     nullable=False, index=True)
+
+
 def _level_check(column: str) -> sa.CheckConstraint:
     """Answers and ratings are on the scale or NULL (don't know); IN also rejects 2.5 on SQLite."""
     levels = ", ".join(str(value) for value in SCALE_VALUES)
@@ -149,9 +155,7 @@ respondents = sa.Table(
     "respondents",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "assessment_id", sa.Integer, sa.ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True
-    ),
+    belongs_to_assessment(),
     sa.Column("token", sa.String(200), nullable=False, unique=True),
     sa.Column("perspective", sa.String(200), nullable=False),
     # The respondent id an imported file used; kept only as a label.
@@ -181,9 +185,7 @@ agreed = sa.Table(
     "agreed",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "assessment_id", sa.Integer, sa.ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True
-    ),
+    belongs_to_assessment(),
     sa.Column("statement_id", sa.String(200), nullable=False),
     sa.Column("rating", sa.Integer, nullable=True),
     sa.Column("notes", sa.Text, nullable=False, default=""),
@@ -196,9 +198,7 @@ actions = sa.Table(
     "actions",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "assessment_id", sa.Integer, sa.ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True
-    ),
+    belongs_to_assessment(),
     sa.Column("principle", sa.String(200), nullable=False),
     sa.Column("description", sa.Text, nullable=False),
     sa.Column("owner", sa.Text, nullable=False, default=""),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 import storage
 from domain.vocabulary import Role
@@ -133,7 +133,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         os.environ["AUTHLIB_INSECURE_TRANSPORT"] = previous
 
 
-def _new_page(browser: Browser, world: World, viewport: dict[str, int] | None = None) -> Page:
+def _new_page(browser: Browser, world: World, viewport: ViewportSize | None = None) -> Page:
     """A fresh browser: no cookies, nobody signed in."""
     context = browser.new_context(base_url=world.server.url, viewport=viewport or {"width": 1280, "height": 720})
     context.set_default_timeout(20_000)

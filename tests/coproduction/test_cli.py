@@ -152,9 +152,7 @@ def test_cli_score_withheld(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert out == ("Co-production self-reflection (quick) v1.1: 2 respondents (results shown "
                    "from 3)\nResults withheld: too few respondents.\n\nNotes\n  - 2 respondents: "
                    "results are shown once at least 3 have answered, so that no one's answers "
-                   "can be picked out.\n  - Staff and volunteers: 2 respondents, merged into "
-                   "Other perspectives.\n  - Other perspectives: 2 respondents in total, fewer "
-                   "than 3, so not shown.\n")
+                   "can be picked out.\n")
 
 
 def test_cli_score_bad_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

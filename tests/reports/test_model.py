@@ -91,10 +91,17 @@ def test_build_results_withheld_contains_no_scores_or_statements(bank: Bank) -> 
     assert [a.description for a in report.actions] == ["Ask people"]
 
 
-def test_build_results_leaves_out_comments(bank: Bank, responses: pd.DataFrame) -> None:
-    report = results_of(bank, responses)
-    flat = repr([getattr(report, f.name) for f in dataclasses.fields(report) if f.name != "group"])
-    assert "private comment" not in flat
+def test_build_results_comments_only_grouped_by_shown_statement(bank: Bank, responses: pd.DataFrame) -> None:
+    # networks_2 answered by two people only: hidden, so its comment is nowhere in the model.
+    trimmed = responses[~((responses["statement"] == "networks_2") & ~responses["respondent"].isin(["s0", "s1"]))]
+    trimmed = trimmed.assign(comment=trimmed["statement"].map(lambda sid: f"about {sid}"))
+    report = results_of(bank, trimmed)
+    assert [(c.statement, c.number) for c in report.comments] == [
+        (sid, n) for n, sid in enumerate(bank.statement_ids, start=1) if sid != "networks_2"]
+    assert all(set(c.comments) == {f"about {c.statement}"} for c in report.comments)
+    elsewhere = repr([getattr(report, f.name) for f in dataclasses.fields(report) if f.name not in ("group", "comments")])
+    assert "about " not in elsewhere
+    assert "about networks_2" not in repr(report.comments)
 
 
 def test_build_results_actions_and_agreed_ratings_kept_literally(bank: Bank, responses: pd.DataFrame) -> None:

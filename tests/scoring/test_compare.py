@@ -10,7 +10,7 @@ from scoring.compare import PRINCIPLE_CHANGE_COLUMNS, STATEMENT_CHANGE_COLUMNS
 from tests.scoring.conftest import everyone
 
 
-def flat_group(value: float, size: int = 3):  # noqa: ANN201 - a GroupResult
+def flat_group(value: float, size: int = 3) -> dict[str, tuple[str, list[float]]]:
     """A group whose members all give the same answer everywhere."""
     return {f"r{i}": ("staff", [value] * 6) for i in range(size)}
 

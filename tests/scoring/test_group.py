@@ -8,12 +8,13 @@ import pandas as pd
 import pytest
 
 from questions.schema import Bank
-from scoring import development_areas, hot_spots, score_group, strengths
+from scoring import GroupResult, development_areas, hot_spots, score_group, strengths
 from scoring.group import PRINCIPLE_COLUMNS, RANKING_COLUMNS, statement_columns
-from tests.scoring.conftest import NAN, everyone
+from tests.scoring.conftest import NAN, answers, everyone
 
-# Statements in bank order: s1a s1b | s2a s2b s2c | s3a. r3 answers one of p2's three
-# statements, so their p2 score is insufficient and left out of the group's p2 score.
+# Statements in bank order: s1a s1b | s2a s2b s2c | s3a. s2a and s2b have two answers (r3 says
+# don't know): below the threshold of 3 they are hidden and count nowhere, so p2 is scored on
+# s2c alone, where all three answered.
 GROUP: dict[str, tuple[str, list[float]]] = {
     "r1": ("staff", [4, 4, 2, 2, 2, 4]),
     "r2": ("staff", [2, 0, 1, 3, 2, 0]),
@@ -22,30 +23,32 @@ GROUP: dict[str, tuple[str, list[float]]] = {
 
 
 @pytest.fixture
-def result(bank: Bank):  # noqa: ANN201 - a GroupResult
+def result(bank: Bank) -> GroupResult:
     """The three-respondent group, scored with the default threshold."""
     return score_group(everyone(GROUP, target=4.0), bank)
 
 
 # principle -> score, target, gap, spread, n, dont_know, band, insufficient
-# p2 rests on 2 sufficient respondents (< threshold 3): a small cell, so it shows no numbers.
-PRINCIPLES = [
+PrincipleRow = tuple[str, float, float, float, float, int, int, str, bool]
+# p2: s2c alone, 2, 2 and 4 -> 50, 50, 100; r3's don't knows are on hidden statements, not counted.
+PRINCIPLES: list[PrincipleRow] = [
     ("p1", 50.0, 100.0, 50.0, math.sqrt(1250), 3, 0, "Middle", False),
-    ("p2", NAN, NAN, NAN, NAN, 2, 2, None, True),
+    ("p2", 200 / 3, 100.0, 100 / 3, math.sqrt(5000 / 9), 3, 0, "Middle", False),
     ("p3", 200 / 3, 100.0, 100 / 3, math.sqrt(20000 / 9), 3, 0, "Middle", False),
 ]
 
 
 @pytest.mark.parametrize("expected", PRINCIPLES, ids=[p[0] for p in PRINCIPLES])
-def test_score_group_principles_hand_computed(result, expected: tuple) -> None:
+def test_score_group_principles_hand_computed(result: GroupResult, expected: PrincipleRow) -> None:
     row = result.principles.set_index("principle").loc[expected[0]]
     assert [row.score, row.target, row.gap, row.spread] == pytest.approx(list(expected[1:5]), nan_ok=True)
     assert (row.n, row.dont_know, row.band, bool(row.insufficient)) == expected[5:]
 
 
 # statement -> mean, sd, agreement, n, dont_know, counts 0..4, score
+StatementRow = tuple[str, float, float, float, int, int, list[int], float]
 # s2a and s2b have 2 answers (< threshold 3): counts are kept, distribution and mean are not.
-STATEMENTS = [
+STATEMENTS: list[StatementRow] = [
     ("s1a", 2.0, math.sqrt(8 / 3), 1 - math.sqrt(8 / 3) / 2, 3, 0, [1, 0, 1, 0, 1], 50.0),
     ("s1b", 2.0, math.sqrt(8 / 3), 1 - math.sqrt(8 / 3) / 2, 3, 0, [1, 0, 1, 0, 1], 50.0),
     ("s2a", NAN, NAN, NAN, 2, 1, [0, 0, 0, 0, 0], NAN),
@@ -56,7 +59,7 @@ STATEMENTS = [
 
 
 @pytest.mark.parametrize("expected", STATEMENTS, ids=[s[0] for s in STATEMENTS])
-def test_score_group_statements_hand_computed(result, expected: tuple) -> None:
+def test_score_group_statements_hand_computed(result: GroupResult, expected: StatementRow) -> None:
     row = result.statements.set_index("statement").loc[expected[0]]
     assert [row["mean"], row.sd, row.agreement] == pytest.approx(list(expected[1:4]), nan_ok=True)
     assert (row.n, row.dont_know) == expected[4:6]
@@ -65,24 +68,21 @@ def test_score_group_statements_hand_computed(result, expected: tuple) -> None:
     assert row.target_mean == (4.0 if row.n >= 3 else pytest.approx(NAN, nan_ok=True))
 
 
-def test_score_group_overall_and_notes(result, bank: Bank) -> None:
-    assert (result.n_respondents, result.threshold, result.withheld) == (3, 3, False)
-    # Each respondent's own mean answer x 25, averaged: r1 3.0, r2 8/6, r3 2.5.
-    assert result.overall_score == pytest.approx((75 + 100 / 3 + 62.5) / 3)
+def test_score_group_overall_and_notes(result: GroupResult, bank: Bank) -> None:
+    assert (result.n_respondents, result.threshold, result.withheld, result.n_answered) == (3, 3, False, 3)
+    # Each respondent's own mean answer over shown statements x 25, averaged: r1 14/4, r2 4/4,
+    # r3 10/4. The hidden s2a and s2b answers (r1 2 and 2, r2 1 and 3) count nowhere.
+    assert result.overall_score == pytest.approx((87.5 + 25 + 62.5) / 3)
     assert result.overall_band == "Middle"
     assert list(result.principles.columns) == PRINCIPLE_COLUMNS
     assert list(result.statements.columns) == statement_columns(bank)
     assert result.notes == (
-        "Left out of the group scores: 1 principle score from respondents who answered fewer "
-        "than half of that principle's statements.",
-        "Principle 2: fewer than 3 respondents answered at least half of its statements, so "
-        "its score is not shown.",
-        "2 statements had fewer than 3 answers (not counting don't know), so no spread or mean "
-        "is shown for them.",
+        "2 statements had fewer than 3 answers (not counting don't know), so they are not shown "
+        "and count in no score.",
     )
 
 
-def test_score_group_rankings_break_ties_in_bank_order(result) -> None:
+def test_score_group_rankings_break_ties_in_bank_order(result: GroupResult) -> None:
     assert strengths(result)["statement"].tolist() == ["s2c", "s3a", "s1a"]
     # Only s1b is left: the other statements with a mean are already strengths (no statement in both lists).
     assert development_areas(result)["statement"].tolist() == ["s1b"]
@@ -94,7 +94,9 @@ def test_score_group_rankings_break_ties_in_bank_order(result) -> None:
 
 def test_score_group_withholds_below_threshold(bank: Bank) -> None:
     result = score_group(everyone({k: GROUP[k] for k in ("r1", "r2")}), bank)
-    assert (result.withheld, result.n_respondents) == (True, 2)
+    # Two people: every statement has two answers, so every answer is hidden and none counts;
+    # n_answered still says how many have answered so far.
+    assert (result.withheld, result.n_respondents, result.n_answered) == (True, 0, 2)
     assert result.overall_score is None and result.overall_band is None
     assert result.principles.empty and list(result.principles.columns) == PRINCIPLE_COLUMNS
     assert result.statements.empty and list(result.statements.columns) == statement_columns(bank)
@@ -125,9 +127,11 @@ def test_score_group_does_not_count_dont_know_only_respondents(bank: Bank) -> No
     group: dict[str, tuple[str, list[float]]] = {
         **{k: GROUP[k] for k in ("r1", "r2")}, "r9": ("staff", [NAN] * 6)}
     result = score_group(everyone(group), bank)
-    assert (result.withheld, result.n_respondents) == (True, 2)
-    assert result.notes[0] == ("1 respondent answered \"don't know\" to every statement and is "
-                               "not counted.")
+    assert (result.withheld, result.n_respondents, result.n_answered) == (True, 0, 2)
+    assert result.notes == ("1 respondent answered \"don't know\" to every statement and is "
+                            "not counted.",
+                            "2 respondents: results are shown once at least 3 have answered, so "
+                            "that no one's answers can be picked out.")
 
 
 def test_score_group_empty_answers(bank: Bank) -> None:
@@ -137,16 +141,32 @@ def test_score_group_empty_answers(bank: Bank) -> None:
     assert result.notes == ("No answers yet: results appear once 1 respondent has answered.",)
 
 
-def test_score_group_principle_without_any_sufficient_answer(bank: Bank) -> None:
+def test_score_group_principle_without_any_shown_statement(bank: Bank) -> None:
     group = {f"r{i}": ("staff", [float(i)] * 5 + [NAN]) for i in range(3)}
     result = score_group(everyone(group), bank)
     p3 = result.principles.set_index("principle").loc["p3"]
     assert math.isnan(p3.score) and p3.band is None and p3.n == 0
     assert result.overall_score == pytest.approx(25.0)
-    assert result.notes[-2:] == (
-        "Principle 3: no respondent answered at least half of its statements, so it has no score.",
-        "1 statement had fewer than 3 answers (not counting don't know), so no spread or mean is "
-        "shown for them.",
+    assert result.notes == (
+        "Principle 3: none of its statements had 3 or more answers, so it has no score.",
+        "1 statement had fewer than 3 answers (not counting don't know), so it is not shown and "
+        "counts in no score.",
+    )
+
+
+def test_score_group_principle_without_any_sufficient_answer(bank: Bank) -> None:
+    # p2's three statements are each answered by a different three people: all are shown, but
+    # nobody answered at least half of them (one of three), so p2 has no score.
+    rows = [(f"r{i}", "staff", sid, 2.0, NAN) for i in range(9) for sid in ("s1a", "s1b", "s3a")]
+    rows += [(f"r{i}", "staff", ("s2a", "s2b", "s2c")[i // 3], 4.0, NAN) for i in range(9)]
+    result = score_group(answers(rows), bank)
+    p2 = result.principles.set_index("principle").loc["p2"]
+    assert math.isnan(p2.score) and p2.n == 0 and bool(p2.insufficient)
+    assert result.statements.set_index("statement").loc["s2a", "mean"] == 4.0
+    assert result.notes == (
+        "Left out of the group scores: 9 principle scores from respondents who answered fewer "
+        "than half of that principle's statements.",
+        "Principle 2: no respondent answered at least half of its statements, so it has no score.",
     )
 
 
@@ -155,7 +175,7 @@ def test_score_group_rejects_threshold_below_one(bank: Bank) -> None:
         score_group(everyone(GROUP), bank, threshold=0)
 
 
-def test_score_group_result_frames_are_plain_pandas(result) -> None:
+def test_score_group_result_frames_are_plain_pandas(result: GroupResult) -> None:
     assert isinstance(result.principles, pd.DataFrame)
     assert result.principles["n"].dtype == "int64"
     assert result.statements["count_4"].dtype == "int64"
@@ -189,3 +209,12 @@ def test_development_areas_never_repeat_a_strength_when_means_tie(bank: Bank) ->
     assert strong == ["s1a", "s1b", "s2a"]
     assert weak == ["s2b", "s2c", "s3a"]
     assert not set(strong) & set(weak)
+
+
+def test_score_group_person_with_only_hidden_answers_is_not_counted(bank: Bank) -> None:
+    # r9 answered only s3a, alone: hidden, so r9 counts nowhere (not in n_respondents either).
+    rows = [(f"r{i}", "staff", sid, 2.0, NAN) for i in range(3) for sid in ("s1a", "s1b", "s2a")]
+    result = score_group(answers([*rows, ("r9", "carers", "s3a", 4.0, NAN)]), bank)
+    assert (result.n_respondents, result.n_answered, result.overall_score) == (3, 4, 50.0)
+    assert result.notes[0] == ("1 respondent answered only statements with fewer than 3 answers "
+                               "and is not counted.")

@@ -59,19 +59,29 @@ def test_score_perspectives_folds_small_other_into_smallest_shown_group(bank: Ba
                             "counted with Staff.")
 
 
-def test_score_perspectives_withholds_when_no_group_is_big_enough(bank: Bank) -> None:
+def test_score_perspectives_nothing_shown_when_every_answer_is_hidden(bank: Bank) -> None:
+    # Two people at threshold 3: every statement has two answers, so no answer counts anywhere.
     people = {"a": flat("staff", 1), "b": flat("carers", 2)}
     result = score_perspectives(everyone(people), bank)
-    assert result.scores.empty
-    assert result.groups["shown_as"].tolist() == [None, None]
-    assert result.notes[-1] == "Other perspectives: 2 respondents in total, fewer than 3, so not shown."
+    assert result.scores.empty and result.groups.empty and result.gaps.empty
+    assert result.notes == ()
+
+
+def test_score_perspectives_hidden_statement_counts_in_no_group(bank: Bank) -> None:
+    # Only s0 answers s3a: hidden, so p3 rests on no one and staff's p1 score ignores nothing else.
+    people = {f"s{i}": ("staff", [2, 2, 2, 2, 2, 4 if i == 0 else NAN]) for i in range(3)}
+    result = score_perspectives(everyone(people), bank)
+    staff = result.scores.set_index("principle")
+    assert staff.loc["p1", "score"] == 50.0 and staff.loc["p3", "n"] == 0
+    assert math.isnan(staff.loc["p3", "score"])
 
 
 def test_score_perspectives_hides_small_cells(bank: Bank) -> None:
     # Three carers, but only one answers enough of p3 (its single statement) to be scored.
-    people = {**{f"s{i}": flat("staff", 2) for i in range(3)},
-              "c0": ("carers", [1, 1, 1, 1, 1, 1]), "c1": ("carers", [1, 1, 1, 1, 1, NAN]),
-              "c2": ("carers", [1, 1, 1, 1, 1, NAN])}
+    people: dict[str, tuple[str, list[float]]] = {
+        **{f"s{i}": flat("staff", 2) for i in range(3)},
+        "c0": ("carers", [1, 1, 1, 1, 1, 1]), "c1": ("carers", [1, 1, 1, 1, 1, NAN]),
+        "c2": ("carers", [1, 1, 1, 1, 1, NAN])}
     result = score_perspectives(everyone(people), bank)
     carers = result.scores[result.scores["perspective"] == "carers"].set_index("principle")
     assert carers.loc["p1", "score"] == pytest.approx(25.0)
@@ -104,9 +114,11 @@ def test_score_perspectives_nobody(bank: Bank) -> None:
 
 def test_score_perspectives_hidden_cell_cannot_be_worked_out_by_subtraction(bank: Bank) -> None:
     # p1 has statements s1a, s1b: carers c1 and c2 say don't know there, so carers' p1 cell rests on c0 alone.
-    staff = {f"s{i}": ("staff", (2, 2, 2, 2, 2, 2)) for i in range(4)}
-    carers = {"c0": ("carers", (4, 4, 1, 1, 1, 1)), "c1": ("carers", (NAN, NAN, 1, 1, 1, 1)),
-              "c2": ("carers", (NAN, NAN, 1, 1, 1, 1))}
+    staff: dict[str, tuple[str, tuple[float, ...]]] = {
+        f"s{i}": ("staff", (2, 2, 2, 2, 2, 2)) for i in range(4)}
+    carers: dict[str, tuple[str, tuple[float, ...]]] = {
+        "c0": ("carers", (4, 4, 1, 1, 1, 1)), "c1": ("carers", (NAN, NAN, 1, 1, 1, 1)),
+        "c2": ("carers", (NAN, NAN, 1, 1, 1, 1))}
     responses = everyone(staff | carers)
     group = score_group(responses, bank, threshold=3)
     assert group.principles.set_index("principle").loc["p1", "score"] == pytest.approx(60)  # (4x50 + 100) / 5

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from random import Random
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring import score_group, score_perspectives, score_respondents
+from scoring import GroupResult, score_group, score_perspectives, score_respondents
+from tests.conftest import examples
 from tests.scoring.conftest import LAYOUT, NAN, answers, mini_bank
 
 BANK = mini_bank()
@@ -21,17 +25,24 @@ RESPONDENT = st.tuples(st.sampled_from(["staff", "carers", "managers"]),
                        st.lists(st.one_of(st.integers(0, 4).map(float), st.just(NAN)),
                                 min_size=6, max_size=6))
 GROUPS = st.lists(RESPONDENT, min_size=0, max_size=9)
-FAST = settings(max_examples=30, deadline=None)
+# What RESPONDENT draws: a perspective, answers (None for no row) and targets.
+Respondent = tuple[str, list[float | None], list[float]]
+FAST = settings(max_examples=examples(30), deadline=None)
+# Where each number must lie on a 0-4 scale; scores not listed here are 0-100.
+BOUNDS = {"gap": (-100, 100), "mean": (0, 4), "target_mean": (0, 4), "sd": (0, 2), "agreement": (0, 1)}
+# Off the scale, fractions and infinities: what unvalidated answers may hold.
+WILD = st.one_of(st.floats(-1e6, 1e6, allow_nan=False),
+                 st.sampled_from([-math.inf, math.inf, -3.0, 9.0, 2.5, 3.5, 0.49, NAN]))
 
 
-def frame(group: list[tuple[str, list[float | None], list[float]]]) -> pd.DataFrame:
+def frame(group: Sequence[tuple[str, Sequence[float | None], Sequence[float]]]) -> pd.DataFrame:
     """Long answers for generated respondents r0, r1, ..."""
     return answers([(f"r{i}", perspective, sid, value, aim)
                     for i, (perspective, row, aims) in enumerate(group)
                     for sid, value, aim in zip(STATEMENTS, row, aims) if value is not None])
 
 
-def numbers(result) -> dict[str, list[float]]:  # noqa: ANN001 - a GroupResult
+def numbers(result: GroupResult) -> dict[str, list[float]]:
     """Every score-like number of a group result, by name."""
     values = {f"principles.{c}": result.principles[c].tolist()
               for c in ("score", "target", "gap", "spread")}
@@ -50,23 +61,60 @@ def same(left: list[float], right: list[float]) -> bool:
 
 @FAST
 @given(GROUPS, st.integers(1, 4))
-def test_properties_scores_and_agreement_within_bounds(group, threshold: int) -> None:
-    result = score_group(frame(group), BANK, threshold=threshold)
-    for name in ("score", "target", "spread"):
-        values = result.principles[name].dropna()
-        assert ((values >= 0) & (values <= 100)).all(), name
-    statements = result.statements
-    assert statements["score"].dropna().between(0, 100).all()
-    assert statements["agreement"].dropna().between(0, 1).all()
+def test_properties_scores_lie_within_what_respondents_gave(group: list[Respondent], threshold: int) -> None:
+    # Tight, independent bounds (not just 0-100): each shown number against the answers behind it.
+    responses = frame(group)
+    result = score_group(responses, BANK, threshold=threshold)
+    own = score_respondents(responses, BANK, threshold)
+    usable = own[~own["insufficient"]]
+    for row in result.principles.itertuples():
+        if math.isnan(row.score):
+            continue
+        theirs = usable.loc[usable["principle"] == row.principle, "current_score"]
+        assert theirs.min() - 1e-9 <= row.score <= theirs.max() + 1e-9
+        # A population SD is at most half the range of the values.
+        assert 0 <= row.spread <= (theirs.max() - theirs.min()) / 2 + 1e-9
+    for row in result.statements.itertuples():
+        if math.isnan(row.mean):
+            continue
+        given_answers = responses.loc[responses["statement"] == row.statement, "current"].dropna()
+        spread = float(np.sqrt(((given_answers - given_answers.mean()) ** 2).mean()))
+        assert given_answers.min() <= row.mean <= given_answers.max()
+        assert row.score == pytest.approx(row.mean * 25, abs=1e-12)
+        assert row.sd == pytest.approx(spread, abs=1e-12)
+        assert 0 <= row.agreement <= 1 and row.agreement == pytest.approx(1 - spread / 2, abs=1e-12)
+        assert (row.agreement == 1) == (given_answers.nunique() == 1)
     if result.overall_score is not None:
-        assert 0 <= result.overall_score <= 100
-    respondents = score_respondents(frame(group), BANK)
-    assert respondents["current_score"].dropna().between(0, 100).all()
+        counted = own.groupby("respondent")[["answered"]].sum()
+        mean_of = own.assign(total=own["current_score"].fillna(0) * own["answered"]) \
+            .groupby("respondent")["total"].sum() / counted["answered"]
+        means = mean_of[counted["answered"] > 0]
+        assert means.min() - 1e-9 <= result.overall_score <= means.max() + 1e-9
+
+
+@FAST
+@given(st.lists(st.tuples(st.sampled_from(["staff", "carers"]),
+                          st.lists(WILD, min_size=6, max_size=6),
+                          st.lists(WILD, min_size=6, max_size=6)), min_size=1, max_size=8),
+       st.integers(1, 3))
+def test_properties_off_scale_answers_count_as_rounded_and_clipped(
+        group: list[tuple[str, list[float], list[float]]], threshold: int) -> None:
+    # Unvalidated answers: each is read as the nearest level on the scale, so every number stays
+    # on the scale and equals the scores of the cleaned answers.
+    wild = frame(group)
+    clean = wild.assign(**{c: np.clip(np.rint(wild[c]), 0, 4) for c in ("current", "target")})
+    before, after = score_group(wild, BANK, threshold), score_group(clean, BANK, threshold)
+    assert (before.n_respondents, before.withheld) == (after.n_respondents, after.withheld)
+    for name, values in numbers(before).items():
+        assert same(values, numbers(after)[name]), name
+        low, high = BOUNDS.get(name.split(".")[-1], (0, 100))
+        assert all(low <= v <= high for v in values if not math.isnan(v)), name
+    pd.testing.assert_frame_equal(score_respondents(wild, BANK), score_respondents(clean, BANK))
 
 
 @FAST
 @given(GROUPS, st.randoms(use_true_random=False))
-def test_properties_invariant_to_row_order(group, random) -> None:
+def test_properties_invariant_to_row_order(group: list[Respondent], random: Random) -> None:
     original = frame(group)
     order = list(range(len(original)))
     random.shuffle(order)
@@ -83,12 +131,19 @@ def test_properties_invariant_to_row_order(group, random) -> None:
 
 @FAST
 @given(GROUPS, st.integers(1, 4))
-def test_properties_adding_all_fours_never_lowers_a_score(group, threshold: int) -> None:
+def test_properties_adding_all_fours_never_lowers_a_score(group: list[Respondent], threshold: int) -> None:
     before = score_group(frame(group), BANK, threshold)
     after = score_group(frame([*group, ("staff", [4.0] * 6, [4.0] * 6)]), BANK, threshold)
     if before.withheld:
         return
     assert not after.withheld
+    # A statement one answer short of the threshold becomes shown, and its (perhaps low) answers
+    # then count: only with the same statements shown must no score go down.
+    shown = before.statements["mean"].notna().to_numpy()
+    still = after.statements["mean"].notna().to_numpy()
+    assert still[shown].all()  # a shown statement only gains answers
+    if (still != shown).any():
+        return
     old = before.principles["score"].to_numpy()
     new = after.principles["score"].to_numpy()
     had = ~np.isnan(old)
@@ -101,7 +156,8 @@ def test_properties_adding_all_fours_never_lowers_a_score(group, threshold: int)
 
 @FAST
 @given(GROUPS, st.integers(1, 4), st.booleans())
-def test_properties_dont_know_rows_change_no_score(group, threshold: int, newcomer: bool) -> None:
+def test_properties_dont_know_rows_change_no_score(group: list[Respondent], threshold: int,
+                                                   newcomer: bool) -> None:
     # Every missing answer becomes a don't know row; optionally a newcomer says only don't know.
     unknown = [(p, row, [NAN if v is None else a for v, a in zip(row, aims)])
                for p, row, aims in group]
@@ -116,8 +172,8 @@ def test_properties_dont_know_rows_change_no_score(group, threshold: int, newcom
 
 @FAST
 @given(GROUPS, st.integers(1, 4), st.booleans())
-def test_properties_dont_know_rows_change_no_respondent_or_perspective_score(group, threshold: int,
-                                                                             newcomer: bool) -> None:
+def test_properties_dont_know_rows_change_no_respondent_or_perspective_score(
+        group: list[Respondent], threshold: int, newcomer: bool) -> None:
     # As above, for each person's own scores and for the scores by perspective.
     unknown = [(p, row, [NAN if v is None else a for v, a in zip(row, aims)]) for p, row, aims in group]
     filled = [(p, [NAN if v is None else v for v in row], aims) for p, row, aims in unknown]
@@ -135,7 +191,8 @@ def test_properties_dont_know_rows_change_no_respondent_or_perspective_score(gro
 
 @FAST
 @given(GROUPS, st.integers(1, 4))
-def test_properties_no_hidden_perspective_cell_can_be_worked_out(group, threshold: int) -> None:
+def test_properties_no_hidden_perspective_cell_can_be_worked_out(group: list[Respondent],
+                                                                 threshold: int) -> None:
     # Where a perspective group's cell is hidden while people are behind it, no group shows that principle.
     result = score_perspectives(frame(group), BANK, threshold)
     for _principle, cells in result.scores.groupby("principle"):

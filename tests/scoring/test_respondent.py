@@ -16,6 +16,7 @@ STATEMENTS = ["s1a", "s1b", "s2a", "s2b", "s2c", "s3a"]
 
 # (current per statement, target per statement) -> expected per principle:
 # (current_score, target_score, gap, answered, dont_know, insufficient)
+Expected = tuple[float, float, float, int, int, bool]
 CASES = [
     ("all answered", [4, 2, 1, 1, 1, 0], [4] * 6,
      {"p1": (75.0, 100.0, 25.0, 2, 0, False), "p2": (25.0, 100.0, 75.0, 3, 0, False),
@@ -40,7 +41,7 @@ def same(left: float, right: float) -> bool:
 @pytest.mark.parametrize(("case", "current", "target", "expected"), CASES,
                          ids=[case[0] for case in CASES])
 def test_score_respondents_hand_computed(bank: Bank, case: str, current: list[float | None],
-                                         target: list[float], expected: dict[str, tuple]) -> None:
+                                         target: list[float], expected: dict[str, Expected]) -> None:
     rows = [("r1", "staff", sid, value, aim)
             for sid, value, aim in zip(STATEMENTS, current, target) if value is not None]
     result = score_respondents(answers(rows), bank)
@@ -79,3 +80,15 @@ def test_score_respondents_accepts_categorical_columns(bank: Bank) -> None:
     frame["respondent"] = frame["respondent"].astype("category")
     result = score_respondents(frame, bank)
     assert result["current_score"].tolist()[0] == 50.0
+
+
+def test_score_respondents_counts_exactly_past_the_packed_fields(bank: Bank) -> None:
+    # Unvalidated input can repeat a row: 400 answers of 4 in one cell overflow the 10-bit packed
+    # level sum (1,600 > 1,023), so the tally must fall back to exact counting, not wrap around.
+    rows = [("a", "staff", "s1a", 4.0, 3.0)] * 400 + [("a", "staff", "s1b", 0.0, NAN),
+                                                      ("b", "staff", "s1a", 2.0, NAN)]
+    result = score_respondents(answers(rows), bank).set_index(["respondent", "principle"])
+    assert result.loc[("a", "p1"), "answered"] == 401
+    assert result.loc[("a", "p1"), "current_score"] == pytest.approx(100 * 1600 / 401 / 4)
+    assert result.loc[("a", "p1"), "target_score"] == 75.0
+    assert result.loc[("b", "p1"), "current_score"] == 50.0

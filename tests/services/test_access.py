@@ -82,7 +82,7 @@ def test_workshop_unlock_lasts_and_can_be_revoked_everywhere(engine: Engine) -> 
     laptop = access_for(engine, _open("laptop"))
     assert laptop.may_see(follow) and laptop.may_see(workshop)
     stolen = access_for(engine, _open("copied-cookie"))
-    grant(engine, stolen.viewer, GrantKind.FACILITATOR, follow.id)
+    grant(engine, stolen, GrantKind.FACILITATOR, follow.id)
     assert lock_everywhere(engine, laptop, follow) == 1
     assert not access_for(engine, _open("copied-cookie")).may_see(follow)
     assert access_for(engine, _open("laptop")).may_see(follow)

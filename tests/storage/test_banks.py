@@ -104,7 +104,9 @@ def test_assessment_keeps_scoring_against_its_bank_version(engine: Engine) -> No
     new_bank = questions.loader.load_bank_text(changed, "quick-99.0.yaml")
     new = save_bank(engine, new_bank, changed)
     assert (new.version, new.id != old.id) == ("99.0", True)
-    used = load_bank_version(engine, storage.get_assessment(engine, assessment.id).bank_row_id)
+    record = storage.get_assessment(engine, assessment.id)
+    assert record is not None
+    used = load_bank_version(engine, record.bank_row_id)
     assert used.version == old_bank.version
     assert used.statement("quick-assets").to_text == old_bank.statement("quick-assets").to_text
     assert load_bank_version(engine, new.id).statement("quick-assets").to_text == "A rewritten To statement for version 99.0."

@@ -233,30 +233,30 @@ def test_synchronous_commit_bad_value_rejected(monkeypatch: pytest.MonkeyPatch) 
         synchronous_commit()
     assert str(caught.value) == (
         "COPRO_DB_SYNCHRONOUS_COMMIT is 'sometimes': expected one of on, off, local, remote_write, remote_apply. "
-        "Hint: Unset it to use the default, off."
+        "Hint: Unset it to use the default, on."
     )
 
 
 def test_make_engine_postgres_pool_and_commit_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COPRO_DB_POOL_SIZE", "3")
-    monkeypatch.setenv("COPRO_DB_SYNCHRONOUS_COMMIT", "on")
+    monkeypatch.setenv("COPRO_DB_SYNCHRONOUS_COMMIT", "off")
     with pg_schema() as schema:
         engine = pg_engine_in(schema)
         try:
             assert isinstance(engine.pool, sa.pool.QueuePool) and engine.pool.size() == 3
             with engine.connect() as connection:
-                assert connection.exec_driver_sql("SHOW synchronous_commit").scalar() == "on"
+                assert connection.exec_driver_sql("SHOW synchronous_commit").scalar() == "off"
                 assert connection.exec_driver_sql("SHOW search_path").scalar() == schema  # the caller's options kept
         finally:
             engine.dispose()
 
 
-def test_make_engine_postgres_commits_without_waiting_for_the_disk_by_default(
+def test_make_engine_postgres_commits_wait_for_the_disk_by_default(
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("COPRO_DB_SYNCHRONOUS_COMMIT", raising=False)
     with pg_engine() as engine, engine.connect() as connection:
-        assert connection.exec_driver_sql("SHOW synchronous_commit").scalar() == "off"
+        assert connection.exec_driver_sql("SHOW synchronous_commit").scalar() == "on"
 
 
 def test_make_engine_postgres_replaces_a_connection_the_server_closed(monkeypatch: pytest.MonkeyPatch) -> None:

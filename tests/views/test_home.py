@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button, TextInput
 
 import storage
 from tests.views.conftest import bank_row, open_page
@@ -20,11 +19,11 @@ def test_home_explains_co_production(engine: Engine) -> None:
     assert any("share power" in m.value for m in at.markdown)
 
 
-def _field(at: AppTest, label: str) -> Any:
+def _field(at: AppTest, label: str) -> TextInput:
     return next(t for t in at.text_input if t.label == label)
 
 
-def _button(at: AppTest, label: str) -> Any:
+def _button(at: AppTest, label: str) -> Button:
     return next(b for b in at.button if b.label == label)
 
 

@@ -7,6 +7,8 @@ import io
 import pandas as pd
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
 
 from questions.schema import Bank
@@ -21,9 +23,9 @@ def _texts(slide: Slide) -> list[str]:
     """Every text on a slide, shapes in order, table cells row by row."""
     found: list[str] = []
     for shape in slide.shapes:
-        if shape.has_text_frame:
+        if isinstance(shape, Shape):
             found.append(shape.text_frame.text)
-        if shape.has_table:
+        if isinstance(shape, GraphicFrame) and shape.has_table:
             found += [cell.text for row in shape.table.rows for cell in row.cells]
     return found
 

@@ -53,6 +53,7 @@ class StatementSpread:
     agreement: float | None
     n: int
     dont_know: int
+    comments: tuple[str, ...] = ()     # what people wrote, no author or perspective; only when shown
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,10 @@ def spread_of(results: Results, bank: Bank, statement_id: str) -> StatementSprea
     statement = bank.statement(statement_id)
     shown = row.shown and not results.withheld
     counts: tuple[AnswerCount, ...] = ()
+    comments: tuple[str, ...] = ()
     if shown:
+        # The model holds comments only of statements shown (scoring.shown_comments decides).
+        comments = next((group.comments for group in results.comments if group.statement == statement_id), ())
         found = results.group.statements.set_index("statement").loc[statement_id]
         levels = sorted(bank.scale.levels, key=lambda level: level.value)
         counts = tuple(AnswerCount(level.label, level.value, _count(found.get(f"count_{level.value}")))
@@ -110,7 +114,8 @@ def spread_of(results: Results, bank: Bank, statement_id: str) -> StatementSprea
     return StatementSpread(statement=statement_id, number=row.number, principle_name=row.principle_name,
                            from_text=row.from_text, to_text=row.to_text, prompt=statement.prompt or "",
                            shown=shown, counts=counts, mean=row.mean if shown else None,
-                           agreement=row.agreement if shown else None, n=row.n, dont_know=row.dont_know)
+                           agreement=row.agreement if shown else None, n=row.n, dont_know=row.dont_know,
+                           comments=comments)
 
 
 def _count(value: object) -> int:

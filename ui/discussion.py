@@ -149,13 +149,19 @@ def _statement(bank: Bank, results: Results, place: Discussion) -> None:
     if not shown:
         st.info(f"This statement's spread appears once at least {results.threshold} people have answered it "
                 "(don't know does not count).")
-    else:
+    spread = spread_of(results, bank, statement.id)
+    if shown:
         # The bar the projector shows, at this page's size: it fits a phone's width, and says its counts.
-        st.html(STYLE + small_spread(spread_of(results, bank, statement.id).counts))
+        st.html(STYLE + small_spread(spread.counts))
         st.caption(f"Mean {one_decimal(row.mean)} of 4 · agreement {percent(row.agreement)} · {row.n} answers, "
                    f"{row.dont_know} don't know")
     if statement.prompt:
         st.markdown(f"**To discuss:** {md(statement.prompt)}")
+    if spread.comments:
+        # Only shown statements have comments in the model; no author, no perspective, an order naming no one.
+        st.markdown(f"**What people wrote** ({len(spread.comments)})")
+        # A line break inside a comment stays inside its list item.
+        st.markdown("\n".join(f"- {md(comment)}".replace("\n", "  \n  ") for comment in spread.comments))
 
 
 def _agreed_form(assessment: Assessment, bank: Bank, sid: str) -> None:

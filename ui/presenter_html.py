@@ -63,6 +63,8 @@ STYLE = """<style>
 .copro-p .prompt { font-size: 22px; margin: 10px 0; }
 .copro-p .agreed { font-size: 22px; font-weight: 700; color: #01665e; margin: 8px 0; }
 .copro-p .quiet { font-size: 24px; color: #4a4a4a; }
+.copro-p .comments { font-size: 21px; line-height: 1.25; margin: 6px 0 0 0; padding-left: 26px; }
+.copro-p .comments li { margin: 2px 0; }
 .copro-p.small .legend { font-size: 14px; }
 </style>"""
 
@@ -165,7 +167,21 @@ def statement_panel(spot: StatementSpread, position: int, total: int, threshold:
                 'answered this statement.</p>')
     prompt = f'<p class="prompt"><b>To discuss:</b> {escape(spot.prompt)}</p>' if spot.prompt else ""
     settled = f'<p class="agreed">Agreed: {escape(agreed)}</p>' if agreed else ""
-    return f'<div class="copro-p">{head}{pair}{body}{prompt}{settled}</div>'
+    return f'<div class="copro-p">{head}{pair}{body}{prompt}{comments_list(spot.comments)}{settled}</div>'
+
+
+# A projector has no scroll bar: a few comments, and the count of the rest (all are on the facilitator's screen).
+PROJECTED_COMMENTS = 4
+
+
+def comments_list(comments: Sequence[str]) -> str:
+    """What people wrote about the statement, without names or perspectives; nothing when there is none."""
+    if not comments:
+        return ""
+    shown = "".join(f"<li>{escape(comment)}</li>" for comment in comments[:PROJECTED_COMMENTS])
+    rest = len(comments) - PROJECTED_COMMENTS
+    more = f'<p class="meta">and {rest} more on the facilitator\'s screen</p>' if rest > 0 else ""
+    return f'<p class="meta"><b>What people wrote</b></p><ul class="comments">{shown}</ul>{more}'
 
 
 def small_spread(counts: Sequence[AnswerCount]) -> str:

@@ -205,3 +205,49 @@ def test_facilitation_slides_download_opens_in_powerpoint(page: Page, app_server
     cells = [cell.text for shape in list(deck.slides)[-1].shapes if isinstance(shape, GraphicFrame) and shape.has_table
              for row in shape.table.rows for cell in row.cells]
     assert "Ask people what they are good at" in cells
+
+
+def test_facilitation_comments_show_by_statement_only_where_it_is_shown(page: Page, app_server: Server,
+                                                                        snap: Snap) -> None:
+    """Issue 10 point 12 (facilitator's half), issue 12 point 2: comments in the discussion and on the projector."""
+    with seed.opened(app_server.db_path) as engine:
+        workshop, key = seed.seed_workshop(engine, f"Comments {uuid.uuid4().hex[:6]}")
+        people: list[dict[str, tuple[int | None, str]]] = [
+            {"quick-networks": (0, "Peer groups fade when staff leave"), "quick-valuing_work": (3, "Only I said this")},
+            {"quick-networks": (4, ""), "quick-valuing_work": (None, "")},
+            {"quick-networks": (2, "We could <b>ask</b> the library"), "quick-valuing_work": (None, "")},
+        ]
+        for number, given in enumerate(people):
+            answers = {}
+            for sid in QUICK:
+                level, comment = given.get(sid, (2, ""))
+                answers[sid] = storage.Answer(sid, level, None, comment)
+            storage.submit_response(engine, workshop.id, PERSPECTIVES[number], answers, f"comments-{workshop.id}-{number}")
+    open_facilitator(page, workshop, key)
+    open_tab(page, "Discussion")
+    discussing = panel(page)
+    expect(discussing.get_by_text(to_text(app_server.db_path, workshop, "quick-networks"), exact=True)).to_be_visible()
+    comments = discussing.locator('[data-testid="stMarkdownContainer"] li')
+    expect(comments).to_have_text(["Peer groups fade when staff leave", "We could <b>ask</b> the library"],
+                                  use_inner_text=True)
+    expect(discussing.get_by_text("Staff and volunteers")).to_have_count(0)
+    snap(page, "comments")
+
+    # The projector shows them too, large, beside the spread.
+    page.goto(f"/present?a={workshop.id}")
+    wait_for_app(page)
+    page.get_by_role("button", name="Discussion").click()
+    projected = page.locator(".copro-p .comments li")
+    expect(projected).to_have_text(["Peer groups fade when staff leave", "We could <b>ask</b> the library"])
+
+    # valuing_work has one real answer: hidden, and so is what its one answerer wrote.
+    with seed.opened(app_server.db_path) as engine:
+        storage.set_presenter(engine, workshop.id, statement_id="quick-valuing_work")
+    expect(page.locator(".copro-p .kicker").first).to_contain_text("Statement 6 of 6", timeout=20_000)
+    expect(page.get_by_text("Only I said this")).to_have_count(0)
+    expect(page.locator(".copro-p .comments")).to_have_count(0)
+    page.goto(f"/facilitate?a={workshop.id}")  # this browser stays unlocked: no key asked
+    wait_for_app(page)
+    open_tab(page, "Discussion")
+    expect(panel(page).get_by_text("too few answers to show", exact=False).first).to_be_visible()
+    expect(page.get_by_text("Only I said this")).to_have_count(0)

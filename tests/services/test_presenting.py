@@ -130,3 +130,16 @@ def test_spread_of_a_statement_too_few_answered_has_no_counts(engine: Engine, wo
     assert (hidden.shown, hidden.counts, hidden.mean, hidden.agreement) == (False, (), None, None)
     assert hidden.prompt == bank.statement("quick-networks").prompt
     assert discussion(engine, workshop, bank, results).ids[-1] == "quick-networks"
+
+
+def test_spread_of_carries_comments_only_of_shown_statements(engine: Engine, workshop: storage.Assessment) -> None:
+    bank = storage.load_bank_version(engine, workshop.bank_row_id)
+    for number, (level, comment) in enumerate([(0, "Peer groups fade"), (4, ""), (None, "Only I")]):
+        answers = {sid: storage.Answer(sid, 2, None, "") for sid in QUICK}
+        answers["quick-networks"] = storage.Answer("quick-networks", 1, None, "Fine as it is")
+        answers["quick-assets"] = storage.Answer("quick-assets", level, None, comment)
+        storage.submit_response(engine, workshop.id, "carers", answers, f"c-{workshop.id}-{number}")
+    results = results_for(engine, workshop, FULL_ACCESS, history=False)
+    # quick-assets has two real answers (threshold 3): hidden, and what was written about it too.
+    assert spread_of(results, bank, "quick-assets").comments == ()
+    assert spread_of(results, bank, "quick-networks").comments == ("Fine as it is",) * 3

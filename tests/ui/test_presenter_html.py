@@ -49,3 +49,12 @@ def test_presenter_html_score_and_counts() -> None:
         ("11", "joined"), ("9", "still answering"), ("2", "sent their answers")]
     assert "Results appear once 3 people have sent their answers." in counts
     assert "This session is closed." in html.join_panel("T", "K7M4P-Q9XD2", "https://x", 5, False)
+
+
+def test_presenter_html_comments_escaped_and_a_few_on_the_projector() -> None:
+    spot = _spot()
+    many = StatementSpread(**{**spot.__dict__, "comments": (HOSTILE, "two", "three", "four", "five", "six")})
+    panel = html.statement_panel(many, 1, 6, 3, None)
+    assert re.findall(r"<li>(.*?)</li>", panel)[1:] == ["two", "three", "four"]
+    assert "<img" not in panel and "and 2 more on the facilitator's screen" in panel
+    assert html.comments_list(()) == ""

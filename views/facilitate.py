@@ -98,8 +98,11 @@ def close_controls() -> None:
             st.rerun()
         return
     joined, sent = participation(engine(), assessment.id)
-    st.warning(f"Close the session now? {joined - sent} of {joined} people who joined have not sent their answers: "
-               "they keep what they saved, but can no longer send. Nobody new can join.")
+    waiting = joined - sent
+    still = ("Everyone who joined has sent their answers." if not waiting else
+             f"{waiting} of {joined} people who joined have not sent their answers: they keep what they saved, "
+             "but can no longer send.")
+    st.warning(f"Close the session now? {still} Nobody new can join.")
     yes, no = st.columns(2)
     if yes.button("Yes, close the session", type="primary"):
         st.session_state.pop(asking, None)

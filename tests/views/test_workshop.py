@@ -118,7 +118,8 @@ def test_facilitate_close_session_asks_first(engine: Engine) -> None:
     [b for b in at.button if b.label == "Close the session"][0].click().run()
     assert not at.exception
     assert _status(engine, workshop) == "open"
-    assert at.warning[0].value.startswith("Close the session now? 0 of 1 people who joined have not sent")
+    assert at.warning[0].value == ("Close the session now? Everyone who joined has sent their answers. "
+                                   "Nobody new can join.")
     [b for b in at.button if b.label == "Yes, close the session"][0].click().run()
     assert not at.exception
     assert _status(engine, workshop) == "closed"

@@ -29,7 +29,7 @@ def _join(view: PresenterView) -> None:
     with text:
         _show(html.join_panel(view.assessment.title, view.assessment.join_code or "", link, view.joined, view.assessment.is_open))
     if view.assessment.is_open:
-        qr.image(qr_png(link), width=400, caption="Scan to join")
+        qr.image(qr_png(link), width=400, caption="Scan to join", alt=f"QR code that opens {link}")
 
 
 def _progress(view: PresenterView) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 import storage
@@ -96,9 +97,13 @@ def nothing_scrolls(page: Page) -> None:
 
 
 def screenshot(page: Page, name: str) -> None:
-    """What the room sees: the viewport only, as the projector shows it."""
+    """What the room sees: the viewport only, as the projector shows it; and axe-core finds nothing serious in it."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"presenter-{name}.png"))
+    violations = Axe().run(page).response["violations"]
+    serious = [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']]}" for v in violations
+               if v["impact"] in ("serious", "critical")]
+    assert not serious, f"{name}: {serious}"
 
 
 @pytest.mark.parametrize("size", PROJECTORS, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -115,7 +120,7 @@ def test_presenter_each_stage_fits_the_projector(app_server: Server, full_worksh
     expect(code).to_have_text(str(workshop.join_code))
     in_first_screen(page, code)
     assert (code.bounding_box() or {"height": 0})["height"] >= 80, "the join code is readable from the back"
-    in_first_screen(page, page.get_by_role("img", name="Scan to join").or_(page.locator('[data-testid="stImage"] img')))
+    in_first_screen(page, page.get_by_role("img", name=re.compile(r"^QR code that opens \S+assess\?code=")))
     in_first_screen(page, page.locator(".copro-p .link"))
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
     nothing_scrolls(page)

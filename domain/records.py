@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from domain.vocabulary import ActionStatus, AuditAction, Mode, Role, SessionStatus
+from domain.vocabulary import ActionStatus, AuditAction, DiscussionOrder, Mode, PresenterStage, Role, SessionStatus
 
 
 @dataclass(frozen=True)
@@ -182,3 +182,13 @@ class Snapshot:
     respondents_deleted: int
     retention_days: int
     answers_deleted_at: datetime
+
+
+@dataclass(frozen=True)
+class PresenterState:
+    """What the projector and the facilitator's devices follow in a workshop (stored, so every device agrees)."""
+
+    stage: PresenterStage
+    statement_id: str | None      # the statement under discussion; None until the discussion starts
+    order: DiscussionOrder
+    updated_at: datetime

@@ -78,6 +78,22 @@ class AuditAction(StrEnum):
     ANSWERS_DELETED = "answers deleted (retention)"
 
 
+
+class PresenterStage(StrEnum):
+    """What the projector shows during a workshop, in the order a workshop usually goes."""
+
+    JOIN = "join"              # the join code, QR code and link, very large
+    PROGRESS = "progress"      # who has joined, sent, and reached each principle
+    RESULTS = "results"        # the group radar, the overall score and the top disagreements
+    DISCUSSION = "discussion"  # one statement at a time, with its spread
+
+
+class DiscussionOrder(StrEnum):
+    """The order statements are discussed in."""
+
+    DISAGREEMENTS = "hot"  # least agreement first, statements too few answered last
+    BANK = "bank"          # as the question bank lists them
+
 # The answer scale: scores are worked out on 0-4 (score = mean x 25), so every bank uses exactly these.
 SCALE_VALUES: tuple[int, ...] = (0, 1, 2, 3, 4)
 

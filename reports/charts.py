@@ -88,7 +88,7 @@ def _label_frame(principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _extents(labels: pd.DataFrame, size: int) -> tuple[float, float, float]:
+def _extents(labels: pd.DataFrame, size: int, font: int = LABEL_FONT_SIZE) -> tuple[float, float, float]:
     """Pixels per unit, x half-domain and y half-domain so no label is clipped.
 
     The plot is `size` pixels high; its width grows to fit the side labels while x and y
@@ -96,8 +96,8 @@ def _extents(labels: pd.DataFrame, size: int) -> tuple[float, float, float]:
     """
     half, margin = size / 2, 4.0
     # Rough DejaVu Sans metrics: 0.56 em per character, 1.2 em per line.
-    widths = labels["chars"] * LABEL_FONT_SIZE * 0.56
-    heights = labels["lines"] * LABEL_FONT_SIZE * 1.2 + 2
+    widths = labels["chars"] * font * 0.56
+    heights = labels["lines"] * font * 1.2 + 2
     unit = half - margin
     for y, h, baseline in zip(labels["y"], heights, labels["baseline"]):
         used = h if baseline != "middle" else h / 2
@@ -135,20 +135,23 @@ SERIES_DATASET = "radar_series"
 
 @lru_cache(maxsize=128)
 def _radar_template(principles: tuple[tuple[str, str], ...], names: tuple[str, ...],
-                    title: str | None, size: int) -> str:
+                    title: str | None, size: int, values: bool = False, font: int = LABEL_FONT_SIZE) -> str:
     """The radar's Vega-Lite JSON without its series data (building it with Altair is the slow part)."""
-    return json.dumps(_radar(alt.NamedData(name=SERIES_DATASET), list(names), principles, title, size).to_dict())
+    return json.dumps(_radar(alt.NamedData(name=SERIES_DATASET), list(names), principles, title, size,
+                             values, font).to_dict())
 
 
 def radar_spec(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
-               title: str | None = None, size: int = 420) -> dict[str, Any]:
+               title: str | None = None, size: int = 420, values: bool = False,
+               font: int = LABEL_FONT_SIZE) -> dict[str, Any]:
     """Radar of 0-100 principle scores as a Vega-Lite dict: one closed polygon per series, legend at the bottom.
 
     The geometry is built once per principle list and size; only the series data changes, so it is fast
-    enough for a live view refreshed every few seconds.
+    enough for a live view refreshed every few seconds. `values` prints each point's score beside it (meant
+    for one series, as on the projector); `font` is the principle labels' size in pixels.
     """
     names = tuple(dict.fromkeys(series["series"].tolist()))
-    spec: dict[str, Any] = json.loads(_radar_template(tuple(principles), names, title, size))
+    spec: dict[str, Any] = json.loads(_radar_template(tuple(principles), names, title, size, values, font))
     points = radar_frame(series, principles)
     # Plain Python values (not numpy), exactly as Altair would inline them; NaN is never present (skipped).
     records = [{key: value.item() if hasattr(value, "item") else value for key, value in row.items()}
@@ -158,11 +161,11 @@ def radar_spec(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
 
 
 def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: Sequence[tuple[str, str]],
-           title: str | None, size: int) -> alt.LayerChart:
+           title: str | None, size: int, values: bool = False, font: int = LABEL_FONT_SIZE) -> alt.LayerChart:
     """The radar's layers: grid, spokes, ring values, principle labels, then the series."""
     labels = _label_frame(principles)
     grid = _grid_frame(principles)
-    unit, dx, dy = _extents(labels, size)
+    unit, dx, dy = _extents(labels, size, font)
     width = math.ceil(2 * dx * unit)
     dx = width / (2 * unit)  # keep pixels per unit exactly equal after rounding
     x_enc = alt.X("x:Q", scale=alt.Scale(domain=[-dx, dx], nice=False, zero=False), axis=None)
@@ -186,7 +189,7 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
     # Vega-Lite has no align channel: one text layer per (align, baseline) pair.
     for (align, baseline), part in labels.groupby(["align", "baseline"], sort=False):
         layers.append(alt.Chart(part).mark_text(
-            align=align, baseline=baseline, lineBreak="\n", fontSize=LABEL_FONT_SIZE, color=TEXT_COLOUR,
+            align=align, baseline=baseline, lineBreak="\n", fontSize=font, color=TEXT_COLOUR,
             dy=-2 if baseline == "bottom" else 2 if baseline == "top" else 0,
         ).encode(x=x_enc, y=y_enc, text="label:N"))
 
@@ -204,6 +207,8 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
         strokeDash=alt.StrokeDash("series:N", scale=dash_scale, legend=legend), detail="series:N")
     dots = base.mark_point(filled=True, size=45, opacity=1).encode(tooltip=tooltip)
     layers += [lines, dots]
+    if values:
+        layers += _value_layers(base, dx, dy, font)
 
     # Same pixels per unit on both axes: wider than high only to make room for labels.
     # autosize "pad": the legend below the plot adds to the height instead of being clipped.
@@ -212,6 +217,22 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
         chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=14, color=TEXT_COLOUR))
     # configure() replaces the whole config, so it must come before configure_view().
     return chart.configure(background="white", font=FONT).configure_view(strokeWidth=0)
+
+
+def _value_layers(base: alt.Chart, dx: float, dy: float, font: int) -> list[alt.Chart]:
+    """Each point's score beside it: outward from the point, inward near the outer ring (where labels sit)."""
+    # Moved along the point's own spoke, in data units, so the number never sits on the line it labels.
+    shift = "(datum.radius > 0.8 ? -0.14 : 0.12)"
+    placed = base.transform_calculate(
+        vx=f"datum.radius > 0 ? datum.x / datum.radius * (datum.radius + {shift}) : 0",
+        vy=f"datum.radius > 0 ? datum.y / datum.radius * (datum.radius + {shift}) : 0.12",
+        value="format(datum.score, '.0f')",
+    ).encode(x=alt.X("vx:Q", scale=alt.Scale(domain=[-dx, dx], nice=False, zero=False), axis=None),
+             y=alt.Y("vy:Q", scale=alt.Scale(domain=[-dy, dy], nice=False, zero=False), axis=None), text="value:N")
+    # A white outline under each number keeps it readable where it crosses a grid line or the polygon.
+    halo = placed.mark_text(fontSize=font + 4, fontWeight="bold", align="center", baseline="middle",
+                            stroke="white", strokeWidth=4, strokeJoin="round")
+    return [halo, placed.mark_text(fontSize=font + 4, fontWeight="bold", align="center", baseline="middle")]
 
 
 def trend_chart(trend: pd.DataFrame) -> alt.LayerChart:

@@ -60,6 +60,11 @@ def spread(results: Results, bank: Bank, statement_ids: list[str]) -> Chart:
                  charts.text_alternative_distribution(statements, bank, statement_ids))
 
 
+def participation(engine: Engine, assessment_id: int) -> tuple[int, int]:
+    """How many people joined the session and how many have sent their answers."""
+    return storage.progress(engine, assessment_id)
+
+
 def live_view(engine: Engine, assessment: Assessment, bank: Bank) -> LiveView:
     """Progress, results and charts of a workshop (the page has checked the facilitator's access)."""
     joined, sent = storage.progress(engine, assessment.id)

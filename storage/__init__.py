@@ -56,6 +56,7 @@ from storage.organisations import (
     remove_membership,
     set_default_bank,
 )
+from storage.presenter import answered_statements, presenter_state, set_presenter, start_discussion
 from storage.grants import Grant, active_grants, add_grant, grant_count, revoke_device, revoke_object
 from storage.audit import end_sign_in, entries, entries_frame, record, sign_in_ended, start_sign_in
 from storage.versions import session_versions
@@ -97,6 +98,7 @@ __all__ = [
     "add_action",
     "add_grant",
     "add_membership",
+    "answered_statements",
     "agreed_ratings",
     "check_facilitator_key",
     "clean_email",
@@ -140,6 +142,7 @@ __all__ = [
     "memberships_of",
     "new_facilitator_key",
     "normalise_join_code",
+    "presenter_state",
     "progress",
     "record",
     "remove_membership",
@@ -150,8 +153,10 @@ __all__ = [
     "save_bank",
     "set_agreed",
     "set_default_bank",
+    "set_presenter",
     "set_status",
     "sign_in_ended",
+    "start_discussion",
     "start_sign_in",
     "submit",
     "submit_response",

@@ -120,9 +120,14 @@ def _add_retention(connection: Connection) -> None:
         table.create(connection, checkfirst=True)
 
 
+def _add_presenter_state(connection: Connection) -> None:
+    """Presenter mode (issue 12): what the projector shows and the statement under discussion, per workshop."""
+    tables.presenter_state.create(connection, checkfirst=True)
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
-    _create_tables, _add_request_ids, _add_organisations_and_access, _add_retention,
+    _create_tables, _add_request_ids, _add_organisations_and_access, _add_retention, _add_presenter_state,
 )
 
 

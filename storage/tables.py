@@ -9,7 +9,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 
-from domain.vocabulary import SCALE_VALUES, ActionStatus, GrantKind, Mode, Role, SessionStatus
+from domain.vocabulary import (
+    SCALE_VALUES,
+    ActionStatus,
+    DiscussionOrder,
+    GrantKind,
+    Mode,
+    PresenterStage,
+    Role,
+    SessionStatus,
+)
 
 metadata = sa.MetaData()
 
@@ -283,6 +292,21 @@ scheduled_runs = sa.Table(
     # When a periodic job (the daily retention check) last ran, shared by every replica and the cron command.
     sa.Column("name", sa.String(40), primary_key=True),
     sa.Column("last_run_at", UTCDateTime, nullable=False),
+)
+
+# What the projector shows and which statement is being discussed: one row per workshop, so the presenter
+# screen and every facilitator device (on any replica) follow the same place.
+presenter_state = sa.Table(
+    "presenter_state",
+    metadata,
+    sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True,
+              autoincrement=False),
+    sa.Column("stage", sa.String(20), nullable=False),
+    sa.Column("statement_id", sa.String(200), nullable=True),
+    sa.Column("discussion_order", sa.String(20), nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    one_of("stage", PresenterStage, "ck_presenter_state_stage"),
+    one_of("discussion_order", DiscussionOrder, "ck_presenter_state_order"),
 )
 
 # The tables that hold one team's data, children first (the order deletes run in).

@@ -140,6 +140,8 @@ def delete_team(engine: Engine, team_id: int) -> None:
         connection.execute(sa.delete(tables.memberships).where(tables.memberships.c.team_id == team_id))
         connection.execute(sa.delete(tables.answers).where(tables.answers.c.respondent_id.in_(respondent_ids)))
         connection.execute(sa.delete(tables.agreed).where(tables.agreed.c.assessment_id.in_(assessment_ids)))
+        connection.execute(sa.delete(tables.presenter_state).where(
+            tables.presenter_state.c.assessment_id.in_(assessment_ids)))
         connection.execute(sa.delete(tables.actions).where(tables.actions.c.assessment_id.in_(assessment_ids)))
         snapshots = tables.session_snapshots
         connection.execute(sa.delete(snapshots).where(snapshots.c.assessment_id.in_(assessment_ids)))

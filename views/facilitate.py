@@ -1,4 +1,8 @@
-"""Facilitator view of a workshop: live progress, group results, discussion, actions, session controls."""
+"""Facilitator view of a workshop: live progress, group results, discussion, actions, session controls.
+
+The tabs run only when shown (on_change="rerun"): each time a tab is opened it is drawn from storage, and the
+live panel and the discussion refresh themselves while open, so no tab shows a state the database has left.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import logging
 import streamlit as st
 
 from questions.errors import ProjectError
-from services.facilitation import live_view
+from services.facilitation import live_view, participation
+from services.presenting import stage_of
 from services.results import results_for
 from services.sessions import follow_up, set_open
 from ui.access import BROWSER, assessment_from_query, held_key, remember_key
@@ -16,19 +21,25 @@ from ui.context import bank_for, engine, md, show_error
 from ui.discussion import render_discussion
 from ui.downloads import answer_downloads, pdf_download
 from ui.joining import show_join
+from ui.projector import presenter_url, stage_buttons
+from ui.refresh import REFRESH_SECONDS, recheck
 from ui.results_view import note_locked_earlier, render_results, show_chart
+from ui.slides import slides_download
+
+TABS = ["Live", "Discussion", "Full results", "Actions", "Session"]
 
 st.title("Facilitator view")
 assessment = assessment_from_query("Open a workshop session from your team's page on the Home page.", workshop_only=True)
 bank = bank_for(assessment)
 st.caption(f"{md(assessment.title)} · {md(bank.title)} version {md(bank.version)} · session {assessment.status}")
 
-live_tab, discuss_tab, results_tab, actions_tab, session_tab = st.tabs(["Live", "Discussion", "Full results", "Actions", "Session"])
+tabs = st.tabs(TABS, key=f"facilitate_tab_{assessment.id}", on_change="rerun")
 
 
-@st.fragment(run_every=3)
+@st.fragment(run_every=REFRESH_SECONDS)
 def live_panel() -> None:
     """Refreshes itself every few seconds from storage, so new answers show without a reload."""
+    recheck(assessment)
     try:
         live_counts_and_charts()
     except Exception:  # a database blip must not end the workshop: say so and try again next tick
@@ -61,36 +72,79 @@ def live_counts_and_charts() -> None:
     show_chart(live.spread.spec, live.spread.text, "live_dist")
 
 
-with live_tab:
+def projector_controls() -> None:
+    """Open presenter mode on the projector's screen, and choose what it shows from here."""
+    with st.container(border=True):
+        left, right = st.columns([3, 1], vertical_alignment="center")
+        left.markdown("**On the projector** (presenter mode follows these buttons, and the discussion below)")
+        right.link_button("Open presenter mode", presenter_url(assessment), icon=":material/co_present:",
+                          width="stretch")
+        stage_buttons(assessment, stage_of(engine(), assessment.id), "facilitate")
+
+
+def close_controls() -> None:
+    """Open or close the session; closing asks first, since people still answering can then only keep what they saved."""
+    asking = f"confirm_close_{assessment.id}"
+    if not assessment.is_open:
+        st.write("The session is closed: no more answers are accepted.")
+        if st.button("Reopen the session"):
+            set_open(engine(), assessment, True)
+            st.rerun()
+        return
+    st.write("The session is open: participants can join and send answers.")
+    if not st.session_state.get(asking):
+        if st.button("Close the session", type="primary"):
+            st.session_state[asking] = True
+            st.rerun()
+        return
+    joined, sent = participation(engine(), assessment.id)
+    waiting = joined - sent
+    still = ("Everyone who joined has sent their answers." if not waiting else
+             f"{waiting} of {joined} people who joined have not sent their answers: they keep what they saved, "
+             "but can no longer send.")
+    st.warning(f"Close the session now? {still} Nobody new can join.")
+    yes, no = st.columns(2)
+    if yes.button("Yes, close the session", type="primary"):
+        st.session_state.pop(asking, None)
+        set_open(engine(), assessment, False)
+        st.rerun()
+    if no.button("Keep it open"):
+        st.session_state.pop(asking, None)
+        st.rerun()
+
+
+def live() -> None:
+    """The Live tab: the projector's controls, the join code while open, and the self-refreshing panel."""
+    projector_controls()
     if assessment.is_open:
         with st.expander("Join code and QR code", expanded=True):
             show_join(assessment)
     live_panel()
 
-results = results_for(engine(), assessment, BROWSER)
-with discuss_tab:
-    render_discussion(assessment, bank, results)
-with results_tab:
+
+def full_results() -> None:
+    """The Full results tab, as stored now."""
+    results = results_for(engine(), assessment, BROWSER)
     render_results(results)
     note_locked_earlier(results)
-with actions_tab:
+
+
+def actions() -> None:
+    """The Actions tab, as stored now."""
+    results = results_for(engine(), assessment, BROWSER)
     render_actions(assessment, results, editable=True)
     render_still_open(results)
-with session_tab:
-    if assessment.is_open:
-        st.write("The session is open: participants can join and send answers.")
-        if st.button("Close the session", type="primary"):
-            set_open(engine(), assessment, False)
-            st.rerun()
-    else:
-        st.write("The session is closed: no more answers are accepted.")
-        if st.button("Reopen the session"):
-            set_open(engine(), assessment, True)
-            st.rerun()
+
+
+def session() -> None:
+    """The Session tab: open or close, downloads, a follow-up."""
+    close_controls()
     st.subheader("Summary and downloads")
+    results = results_for(engine(), assessment, BROWSER)
     stem = f"coproduction-workshop-{assessment.id}"
     if not results.withheld:
         pdf_download(assessment, results, stem)
+        slides_download(assessment, stem)
     answer_downloads(assessment, results, stem)
     st.subheader("Follow-up session")
     st.write("Run the same questions again later: results will compare the new session with this one. "
@@ -105,3 +159,15 @@ with session_tab:
             remember_key(follow.id, key)
             st.session_state["created_workshop"] = (follow.id, key)
             st.switch_page("views/workshop.py")
+
+
+def discussion() -> None:
+    """The Discussion tab, as stored now; it follows the projector while open."""
+    render_discussion(assessment, bank, results_for(engine(), assessment, BROWSER))
+
+
+# Only the open tab runs: opening a tab reruns the page, so it is drawn from storage each time it is shown.
+for tab, draw in zip(tabs, (live, discussion, full_results, actions, session)):
+    if tab.open:
+        with tab:
+            draw()

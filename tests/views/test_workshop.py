@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.engine import Engine
+from streamlit.testing.v1 import AppTest
 
 import storage
 from ui.context import md
@@ -16,6 +17,26 @@ def _workshop(engine: Engine, people: int = 0) -> tuple[storage.Assessment, str]
     return workshop, key
 
 
+def _status(engine: Engine, workshop: storage.Assessment) -> str:
+    """The session's stored status."""
+    found = storage.get_assessment(engine, workshop.id)
+    assert found is not None
+    return str(found.status)
+
+
+def _discussed(engine: Engine, workshop: storage.Assessment) -> str | None:
+    """The statement stored as under discussion."""
+    state = storage.presenter_state(engine, workshop.id)
+    assert state is not None
+    return state.statement_id
+
+
+def _facilitate(workshop: storage.Assessment, key: str, tab: str = "Live") -> AppTest:
+    """The facilitator view with the key given and one tab open (tabs run only when shown)."""
+    return open_page("views/facilitate.py", session={f"facilitator_key_{workshop.id}": key,
+                                                     f"facilitate_tab_{workshop.id}": tab}, a=str(workshop.id))
+
+
 def test_workshop_create_shows_code_and_key_once(engine: Engine) -> None:
     team = storage.create_team(engine, "Riverside Council", "Day services")
     at = open_page("views/workshop.py", team=str(team.id))
@@ -26,7 +47,7 @@ def test_workshop_create_shows_code_and_key_once(engine: Engine) -> None:
     assert len(created) == 1 and created[0].mode == "workshop"
     key = at.code[0].value
     assert storage.check_facilitator_key(engine, created[0].id, key)
-    assert any(created[0].join_code in m.value for m in at.markdown)
+    assert any(str(created[0].join_code) in m.value for m in at.markdown)
 
 
 def test_workshop_create_retried_request_makes_one_session_with_one_key(engine: Engine) -> None:
@@ -91,41 +112,53 @@ def test_facilitate_results_and_data_pages_are_gated_too(engine: Engine) -> None
         assert at.text_input[0].label == "Facilitator key"
 
 
-def test_facilitate_close_session(engine: Engine) -> None:
+def test_facilitate_close_session_asks_first(engine: Engine) -> None:
     workshop, key = _workshop(engine, people=1)
-    at = open_page("views/facilitate.py", session={f"facilitator_key_{workshop.id}": key}, a=str(workshop.id))
+    at = _facilitate(workshop, key, "Session")
     [b for b in at.button if b.label == "Close the session"][0].click().run()
     assert not at.exception
-    assert storage.get_assessment(engine, workshop.id).status == "closed"
+    assert _status(engine, workshop) == "open"
+    assert at.warning[0].value == ("Close the session now? Everyone who joined has sent their answers. "
+                                   "Nobody new can join.")
+    [b for b in at.button if b.label == "Yes, close the session"][0].click().run()
+    assert not at.exception
+    assert _status(engine, workshop) == "closed"
 
 
 def test_facilitate_discussion_records_agreed_rating_beside_private_ones(engine: Engine) -> None:
     workshop, key = _workshop(engine, people=4)
     before = storage.responses_frame(engine, workshop.id)
-    at = open_page("views/facilitate.py", session={f"facilitator_key_{workshop.id}": key}, a=str(workshop.id))
-    [r for r in at.radio if r.label == "Order"][0].set_value("bank").run()
+    at = _facilitate(workshop, key, "Discussion")
+    first = _discussed(engine, workshop)  # the discussion starts and is stored
     [r for r in at.radio if r.label == "Agreed group rating"][0].set_value(2)
     [t for t in at.text_area if t.label == "Notes from the discussion"][0].input("Mixed views: <b>depends</b> on the day")
     [b for b in at.button if b.label == "Save the agreed rating"][0].click().run()
     assert not at.exception
     agreed = storage.agreed_ratings(engine, workshop.id)
-    assert {k: (v.rating, v.notes) for k, v in agreed.items()} == {"assets-1": (2, "Mixed views: <b>depends</b> on the day")}
+    assert {k: (v.rating, v.notes) for k, v in agreed.items()} == {first: (2, "Mixed views: <b>depends</b> on the day")}
+    assert [s.value for s in at.success] == ["Saved"]
     assert storage.responses_frame(engine, workshop.id).equals(before)
 
 
-def test_facilitate_discussion_steps_through_statements(engine: Engine) -> None:
+def test_facilitate_discussion_steps_through_statements_and_keeps_one_when_reordered(engine: Engine) -> None:
     workshop, key = _workshop(engine, people=4)
-    at = open_page("views/facilitate.py", session={f"facilitator_key_{workshop.id}": key}, a=str(workshop.id))
-    [r for r in at.radio if r.label == "Order"][0].set_value("bank").run()
+    at = _facilitate(workshop, key, "Discussion")
     assert any(c.value.startswith("Statement 1 of 36") for c in at.caption)
     [b for b in at.button if b.label == "Next statement"][0].click().run()
     assert not at.exception
     assert any(c.value.startswith("Statement 2 of 36") for c in at.caption)
+    second = _discussed(engine, workshop)
+    number = storage.load_bank_version(engine, workshop.bank_row_id).statement_ids.index(str(second)) + 1
+    # By principle: the same statement stays under discussion, now at its place in the bank.
+    [r for r in at.radio if r.label == "Order"][0].set_value("bank").run()
+    assert not at.exception
+    assert _discussed(engine, workshop) == second
+    assert any(c.value.startswith(f"Statement {number} of 36 · number {number}") for c in at.caption)
 
 
 def test_facilitate_follow_up_session_keeps_team_bank_and_settings(engine: Engine) -> None:
     workshop, key = _workshop(engine, people=3)
-    at = open_page("views/facilitate.py", session={f"facilitator_key_{workshop.id}": key}, a=str(workshop.id))
+    at = _facilitate(workshop, key, "Session")
     [b for b in at.button if b.label == "Create a follow-up session"][0].click().run()
     assert not at.exception
     sessions = storage.list_assessments(engine, workshop.team_id)
@@ -177,7 +210,7 @@ def test_facilitate_finds_the_session_by_join_code_and_still_asks_for_the_key(en
     workshop, key = _workshop(engine, people=3)
     at = open_page("views/facilitate.py")
     assert not at.exception
-    at.text_input[0].input(storage.format_join_code(workshop.join_code).lower())
+    at.text_input[0].input(storage.format_join_code(str(workshop.join_code)).lower())
     [b for b in at.button if b.label == "Find the session"][0].click().run()
     assert not at.exception
     assert [t.label for t in at.text_input] == ["Facilitator key"]

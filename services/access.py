@@ -136,23 +136,25 @@ class ViewerAccess:
             return permission in OPEN_WORKSHOP_KEY_PERMISSIONS
         return permission in OPEN_SESSION_PERMISSIONS and (GrantKind.SESSION, assessment.id) in self.grants
 
-    def may_see(self, assessment: Assessment) -> bool:
-        """Results of a session: its team's or link's access, and for a workshop its facilitator key.
+    def facilitates(self, assessment: Assessment) -> bool:
+        """Whether this viewer holds a workshop's facilitator access: its key was given in this browser, or by role.
 
         Signed in, the roles that run workshops or oversee the organisation (facilitators of the team,
-        managers and admins) see a workshop's results without its key: their role is the key. Members and
-        open-mode browsers still need it, so participants never see the results before the facilitator
-        shows them.
+        managers and admins) need no key: their role is the key. Members and open-mode browsers still need
+        it, so participants never see the results before the facilitator shows them.
         """
-        if not self.may_on_session(Permission.VIEW_RESULTS, assessment):
-            return False
-        if not assessment.is_workshop or self.unlocked(assessment):
+        if self.unlocked(assessment):
             return True
         team = self.team(assessment.team_id)
         return self.signed_in and team is not None and (
             self.may(Permission.FACILITATE, team)
             or (team.organisation_id is not None
                 and self.may_in_organisation(Permission.VIEW_ORGANISATION, team.organisation_id)))
+
+    def may_see(self, assessment: Assessment) -> bool:
+        """Results of a session: its team's or link's access, and for a workshop the facilitator's access."""
+        return self.may_on_session(Permission.VIEW_RESULTS, assessment) and (
+            not assessment.is_workshop or self.facilitates(assessment))
 
     def teams(self) -> list[Team]:
         """The teams Home lists: those this browser holds (open mode) or this person has a role in."""

@@ -42,8 +42,10 @@ def facilitator_unlocked(assessment: Assessment) -> bool:
     the workshop too, the first time it is asked, as before unlocks were kept in the database.
     """
     access = page_access()
-    if access.unlocked(assessment) or not assessment.is_workshop:
-        return access.unlocked(assessment)
+    if not assessment.is_workshop:
+        return False
+    if access.facilitates(assessment):
+        return True
     held = {value for name, value in st.session_state.items()
             if isinstance(name, str) and name.startswith(PREFIX) and isinstance(value, str) and value}
     tried: set[tuple[int, str]] = st.session_state.setdefault(_TRIED, set())
@@ -115,6 +117,8 @@ def require_facilitator(assessment: Assessment) -> None:
         if st.form_submit_button("Open", type="primary"):
             if typed.strip() and unlock(engine(), page_access(), assessment, typed.strip()):
                 st.session_state[f"{PREFIX}{assessment.id}"] = typed.strip()
+                # Tried here already: if the unlock is later revoked, the key must be typed again.
+                st.session_state.setdefault(_TRIED, set()).add((assessment.id, typed.strip()))
                 st.rerun()
             st.error("That key does not match this session.")
     st.stop()

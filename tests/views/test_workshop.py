@@ -6,6 +6,8 @@ from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
 import storage
+from services.access import Viewer, access_for
+from services.sessions import lock_everywhere, unlock
 from ui.context import md
 from tests.views.conftest import bank_row, open_page, seed_answers
 
@@ -92,6 +94,21 @@ def test_facilitate_wrong_key_is_refused(engine: Engine) -> None:
     assert not at.exception
     assert at.error[0].value == "That key does not match this session."
     assert not at.metric
+
+
+def test_facilitate_typed_key_does_not_reopen_after_the_unlock_is_revoked(engine: Engine) -> None:
+    workshop, key = _workshop(engine, people=4)
+    at = open_page("views/facilitate.py", a=str(workshop.id))
+    at.text_input[0].input(key)
+    at.button[0].click().run()
+    assert not at.exception and at.metric, "the typed key unlocks this browser"
+    # Another device holding the key locks the workshop everywhere else (a lost or copied cookie).
+    other = access_for(engine, Viewer(signed_in_mode=False, device="the-facilitators-laptop"))
+    assert unlock(engine, other, workshop, key)
+    assert lock_everywhere(engine, other, workshop) == 1
+    at.run()
+    assert not at.exception
+    assert not at.metric and at.text_input[0].label == "Facilitator key", "the key must be typed again"
 
 
 def test_facilitate_with_key_shows_live_counts_and_results(engine: Engine) -> None:

@@ -8,9 +8,11 @@ import streamlit as st
 
 from questions.errors import ProjectError
 from ui.context import show_error
+from ui.language import install as install_language
 from ui.navigation import page_sections, show_who
 from ui.retention import start_daily_check
 
+install_language()  # before any text is drawn: every run, fragment and callback reads the session's language
 st.set_page_config(page_title="Co-production: how are you doing?", page_icon=":material/handshake:", layout="wide")
 
 try:

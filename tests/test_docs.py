@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "ARCHITECTURE.md"
-PACKAGES = {"domain", "questions", "scoring", "reports", "storage", "services", "ui", "coproduction", "bench"}
+PACKAGES = {"domain", "i18n", "questions", "scoring", "reports", "storage", "services", "ui", "coproduction", "bench"}
 TICKED = re.compile(r"`([^`\s]+)`")
 PATH = re.compile(r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*(\.(py|md|yaml|toml|txt|sh)|/)$")
 COLUMNS = re.compile(r"^Columns of `([^`]+)`: (.+)\.$")

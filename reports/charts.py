@@ -216,7 +216,8 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
     if title:
         chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=14, color=TEXT_COLOUR))
     # configure() replaces the whole config, so it must come before configure_view().
-    return chart.configure(background="white", font=FONT).configure_view(strokeWidth=0)
+    configured: alt.LayerChart = chart.configure(background="white", font=FONT).configure_view(strokeWidth=0)
+    return configured
 
 
 def _value_layers(base: alt.Chart, dx: float, dy: float, font: int) -> list[alt.Chart]:
@@ -251,8 +252,9 @@ def trend_chart(trend: pd.DataFrame) -> alt.LayerChart:
                alt.Tooltip("name:N", title="Principle"), alt.Tooltip("score:Q", title="Score", format=".0f")]
     lines = base.mark_line(strokeWidth=2)
     dots = base.mark_point(filled=True, size=50, opacity=1).encode(tooltip=tooltip)
-    return alt.layer(lines, dots).properties(
+    chart: alt.LayerChart = alt.layer(lines, dots).properties(
         width=520, height=300, autosize=alt.AutoSizeParams(type="pad")).configure(background="white")
+    return chart
 
 
 def _answer_labels(bank: Bank) -> list[str]:
@@ -287,7 +289,7 @@ def distribution_chart(statements: pd.DataFrame, bank: Bank, statement_ids: Sequ
     answers = _answer_labels(bank)
     colours = list(ANSWER_COLOURS[: len(answers) - 1]) + [DONT_KNOW_COLOUR]
     labels = list(dict.fromkeys(frame["label"].tolist()))
-    return alt.Chart(frame).mark_bar(stroke="white", strokeWidth=1).encode(
+    chart: alt.Chart = alt.Chart(frame).mark_bar(stroke="white", strokeWidth=1).encode(
         y=alt.Y("label:N", title=None, sort=labels, axis=alt.Axis(labelLimit=360)),
         x=alt.X("count:Q", title="Number of people", stack="zero", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("answer:N", title=None, scale=alt.Scale(domain=answers, range=colours),
@@ -297,6 +299,7 @@ def distribution_chart(statements: pd.DataFrame, bank: Bank, statement_ids: Sequ
                  alt.Tooltip("count:Q", title="People")],
     ).properties(width=420, height=max(60, 28 * len(labels)),
                  autosize=alt.AutoSizeParams(type="pad")).configure(background="white")
+    return chart
 
 
 def _score_text(score: object) -> str:

@@ -71,7 +71,7 @@ if respondent is None:
         start = st.form_submit_button("Start", type="primary")
     if start and perspective is None:
         st.error("Choose the point of view you are answering from, then press Start.")
-    elif start:
+    elif start and perspective is not None:
         try:
             joined = join(engine(), assessment, perspective, token=pending)
         except ProjectError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -105,9 +106,9 @@ def test_trend_chart_plots_rounds_in_date_order_and_describes_them() -> None:
     assert text_alternative_trend(trend) == "Blurring roles: Spring 40, Autumn 55"
 
 
-def _without_data(spec: dict) -> dict:
+def _without_data(spec: dict[str, Any]) -> dict[str, Any]:
     """A spec with every layer's data reference and the datasets taken out."""
-    copy = json.loads(json.dumps(spec))
+    copy: dict[str, Any] = json.loads(json.dumps(spec))
     copy.pop("datasets", None)
     for layer in copy["layer"]:
         layer.pop("data", None)

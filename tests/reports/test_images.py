@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+import vl_convert
 
 from reports import images
 from reports.charts import radar_spec
@@ -22,7 +23,7 @@ def test_chart_png_wraps_converter_failure(monkeypatch: pytest.MonkeyPatch) -> N
     def broken(spec: str, scale: float) -> bytes:
         raise ValueError("boom\nstack trace line")
 
-    monkeypatch.setattr(images.vlc, "vegalite_to_png", broken)
+    monkeypatch.setattr(vl_convert, "vegalite_to_png", broken)
     with pytest.raises(ReportError) as caught:
         images.chart_png(radar_spec(SERIES, PRINCIPLES))
     assert str(caught.value) == ("report: chart image: expected a chart that can be drawn as PNG, found "

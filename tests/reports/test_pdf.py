@@ -216,9 +216,9 @@ def test_render_pdf_prints_a_dash_for_invisible_text(bank: Bank, responses: pd.D
     report = results_of(bank, responses, actions=[plan])
     _, text = pdf_text(render_pdf(report))
     lines = [line.strip() for line in text.splitlines()]
-    plan = lines[lines.index("Action plan"):]
+    plan_lines = lines[lines.index("Action plan"):]
     details = "Owner: \u2013    Due: 1 February 2027    Status: in progress"
-    assert plan[1:4] == ["1. Reciprocity and mutuality", "\u2013", details]
+    assert plan_lines[1:4] == ["1. Reciprocity and mutuality", "\u2013", details]
 
 
 def test_render_pdf_prints_hebrew_and_arabic_letters(bank: Bank, responses: pd.DataFrame) -> None:

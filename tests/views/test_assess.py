@@ -9,6 +9,13 @@ from tests.views.conftest import bank_row, open_page
 from ui.context import md
 
 
+def _sent_at(engine: Engine, token: str) -> object:
+    """When the respondent with this token pressed Send (None while still answering)."""
+    respondent = storage.get_respondent(engine, token)
+    assert respondent is not None
+    return respondent.submitted_at
+
+
 def _self_assessment(engine: Engine) -> storage.Assessment:
     team = storage.create_team(engine, "Riverside Council", "Day services")
     return storage.create_assessment(engine, team.id, bank_row(engine, "coproduction-quick"), "Spring", threshold=1)
@@ -74,7 +81,7 @@ def test_assess_send_marks_the_response_submitted(engine: Engine) -> None:
     assert not at.exception
     [b for b in at.button if b.label == "Send my answers"][0].click().run()
     assert not at.exception
-    assert storage.get_respondent(engine, respondent.token).submitted_at is not None
+    assert _sent_at(engine, respondent.token) is not None
     assert at.success[0].value == "Thank you: your answers are in."
 
 
@@ -105,11 +112,11 @@ def test_assess_sending_twice_keeps_one_response(engine: Engine) -> None:
     first = open_page("views/assess.py", session={"step": 6}, code=str(assessment.join_code), r=respondent.token)
     second = open_page("views/assess.py", session={"step": 6}, code=str(assessment.join_code), r=respondent.token)
     [b for b in first.button if b.label == "Send my answers"][0].click().run()
-    sent_at = storage.get_respondent(engine, respondent.token).submitted_at
+    sent_at = _sent_at(engine, respondent.token)
     [b for b in second.button if b.label == "Send my answers"][0].click().run()
     assert not first.exception and not second.exception
     assert storage.progress(engine, assessment.id) == (1, 1)
-    assert storage.get_respondent(engine, respondent.token).submitted_at == sent_at
+    assert _sent_at(engine, respondent.token) == sent_at
     assert len(storage.responses_frame(engine, assessment.id)) == 1
 
 

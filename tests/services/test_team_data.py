@@ -31,6 +31,10 @@ def test_team_export_leaves_out_locked_workshops(engine: Engine) -> None:
     export = team_export(engine, team.id, _no_workshops)
     assert export.tables["assessments"]["id"].tolist() == [own.id]
     assert export.tables["respondents"]["assessment_id"].tolist() == [own.id]
+    # No database ids, tokens or join/answer times: nothing to order or join people by.
+    assert list(export.tables["respondents"].columns) == ["assessment_id", "respondent", "perspective"]
+    assert list(export.tables["answers"].columns) == ["assessment_id", "respondent", "perspective", "statement",
+                                                      "current", "target", "comment"]
     assert set(export.tables["answers"]["current"]) == {2}
     assert export.notes == (f"Autumn (workshop {workshop.id}): left out, as it needs its facilitator key.",)
     assert [a.id for a in locked_workshops(engine, team.id, _no_workshops)] == [workshop.id]

@@ -111,6 +111,7 @@ class Respondent:
     perspective: str
     created_at: datetime
     submitted_at: datetime | None
+    language: str | None = None  # the interface language they chose (None: never chose, English)
 
 
 @dataclass(frozen=True)

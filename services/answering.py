@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from sqlalchemy.engine import Engine
 
+import i18n
 import storage
 from domain.records import Answer, Assessment, Respondent
 
 
-def join(engine: Engine, assessment: Assessment, perspective: str, token: str) -> Respondent:
-    """Join a session; the same token again returns the same respondent (a double click joins once)."""
-    return storage.join(engine, assessment.id, perspective, token=token)
+def join(engine: Engine, assessment: Assessment, perspective: str, token: str,
+         language: str | None = None) -> Respondent:
+    """Join a session; the same token again returns the same respondent (a double click joins once).
+
+    `language` is the interface language the person reads: kept with their resume code (English needs no row change).
+    """
+    joined = storage.join(engine, assessment.id, perspective, token=token)
+    return remember_language(engine, joined, language) if language else joined
+
+
+def remember_language(engine: Engine, respondent: Respondent, language: str) -> Respondent:
+    """Keep the language a respondent reads the form in, so their resume code reopens it in that language."""
+    code = i18n.normalise(language)
+    if code == (respondent.language or i18n.SOURCE_LANGUAGE):
+        return respondent
+    storage.set_language(engine, respondent.id, code)
+    return replace(respondent, language=code)
+
+
+def language_of(respondent: Respondent) -> str:
+    """The interface language a respondent chose (English when they never chose one)."""
+    return i18n.normalise(respondent.language)
 
 
 def respondent(engine: Engine, token: str | None) -> Respondent | None:

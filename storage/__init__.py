@@ -41,6 +41,7 @@ from storage.responses import (
     join,
     progress,
     save_answer,
+    set_language,
     submit,
     submit_response,
 )
@@ -150,6 +151,7 @@ __all__ = [
     "revoke_device",
     "revoke_object",
     "save_answer",
+    "set_language",
     "save_bank",
     "set_agreed",
     "set_default_bank",

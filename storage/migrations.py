@@ -125,9 +125,15 @@ def _add_presenter_state(connection: Connection) -> None:
     tables.presenter_state.create(connection, checkfirst=True)
 
 
+def _add_respondent_language(connection: Connection) -> None:
+    """Interface languages (issue 13): the language each respondent chose, kept with their resume code."""
+    _add_column(connection, "respondents", "language", "VARCHAR(16)")
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _create_tables, _add_request_ids, _add_organisations_and_access, _add_retention, _add_presenter_state,
+    _add_respondent_language,
 )
 
 

@@ -39,6 +39,7 @@ def respondent_from_row(row: Row[Any]) -> Respondent:
         perspective=row.perspective,
         created_at=row.created_at,
         submitted_at=row.submitted_at,
+        language=row._mapping.get("language"),
     )
 
 
@@ -393,3 +394,11 @@ def progress(engine: Engine, assessment_id: int) -> tuple[int, int]:
         joined, submitted = connection.execute(query).one()
     return int(joined), int(submitted)
 
+
+
+def set_language(engine: Engine, respondent_id: int, language: str) -> None:
+    """Remember the interface language a respondent chose, so their resume code opens in it on any device."""
+    language = clean_text(language, "language", 16, required=True)
+    with writing(engine) as connection:
+        connection.execute(sa.update(tables.respondents).where(tables.respondents.c.id == respondent_id)
+                           .values(language=language))

@@ -167,6 +167,8 @@ respondents = sa.Table(
     sa.Column("label", sa.Text, nullable=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("submitted_at", UTCDateTime, nullable=True),
+    # The interface language the person chose (issue 13): restored with their resume code; NULL is English.
+    sa.Column("language", sa.String(16), nullable=True),
 )
 
 answers = sa.Table(

@@ -18,6 +18,7 @@ from storage import (
     join,
     progress,
     save_answer,
+    set_language,
     set_status,
     submit,
     submit_response,
@@ -225,3 +226,12 @@ def test_progress_counts_joined_and_submitted(engine: Engine, workshop: Assessme
     submit(engine, done.id)
     submit_response(engine, workshop.id, "staff", {}, "paper")
     assert progress(engine, workshop.id) == (3, 2)
+
+
+def test_respondent_language_is_stored_and_read_back(engine: Engine, stored_bank: StoredBank, team: Team) -> None:
+    assessment = create_assessment(engine, team.id, stored_bank.id, "Spring")
+    joined = join(engine, assessment.id, "staff")
+    assert joined.language is None
+    set_language(engine, joined.id, "cy")
+    found = get_respondent(engine, joined.token)
+    assert found is not None and found.language == "cy"

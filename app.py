@@ -6,6 +6,7 @@ import logging
 
 import streamlit as st
 
+from i18n import _
 from questions.errors import ProjectError
 from ui.context import show_error
 from ui.language import install as install_language
@@ -23,10 +24,10 @@ try:
     show_who()
     st.navigation(sections).run()
 except ProjectError as error:  # e.g. the database cannot be reached: say so plainly
-    show_error(error, "The tool cannot do that right now")
+    show_error(error, _("The tool cannot do that right now"))
 except Exception:  # the last guard: people never see a traceback (st.stop/st.rerun are BaseExceptions)
     logging.getLogger("coproduction").exception("Unexpected error while running a page")
-    st.error(
+    st.error(_(
         "Something went wrong on our side. Everything already saved is safe: reload the page to carry on. "
         "If it keeps happening, tell whoever runs this tool (the details are in the server log)."
-    )
+    ))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from domain.records import Respondent
+from i18n import _, format_number
 from questions.errors import ProjectError
 from questions.schema import Bank, Principle, Statement
 from services.answering import save_answer, saved_answers
@@ -19,9 +20,9 @@ def _level_label(bank: Bank, value: object) -> str:
     if value == DONT_KNOW:
         return bank.scale.dont_know_label
     if value == NO_TARGET:
-        return "No target"
+        return _("No target")
     levels = {level.value: level.label for level in bank.scale.levels}
-    return f"{value} · {levels[int(str(value))]}"
+    return f"{format_number(int(str(value)))} · {levels[int(str(value))]}"
 
 
 def _keys(statement_id: str) -> tuple[str, str, str]:
@@ -87,13 +88,13 @@ def render_statement(bank: Bank, statement: Statement, number: int, respondent: 
     cur_key, tgt_key, com_key = _keys(statement.id)
     from_text, to_text = statement.texts(easy_read)
     with st.container(border=True):
-        st.markdown(f"**Statement {number}**")
+        st.markdown("**{}**".format(_("Statement {number}").format(number=format_number(number))))
         left, right = st.columns(2)
-        left.markdown(f"**From** (traditional)\n\n{md(from_text)}")
-        right.markdown(f"**To** (co-produced)\n\n{md(to_text)}")
+        left.markdown(_("**From** (traditional)") + f"\n\n{md(from_text)}")
+        right.markdown(_("**To** (co-produced)") + f"\n\n{md(to_text)}")
         options: list[object] = [level.value for level in bank.scale.levels] + [DONT_KNOW]
         st.radio(
-            "Where is your practice now?",
+            _("Where is your practice now?"),
             options,
             index=None,
             key=cur_key,
@@ -102,9 +103,9 @@ def render_statement(bank: Bank, statement: Statement, number: int, respondent: 
             on_change=_save,
             args=(respondent.id, statement.id),
         )
-        with st.expander("Add a target or a comment (optional)"):
+        with st.expander(_("Add a target or a comment (optional)")):
             st.radio(
-                "Where do you want to be?",
+                _("Where do you want to be?"),
                 [NO_TARGET] + [level.value for level in bank.scale.levels],
                 key=tgt_key,
                 horizontal=True,
@@ -113,12 +114,12 @@ def render_statement(bank: Bank, statement: Statement, number: int, respondent: 
                 args=(respondent.id, statement.id),
             )
             st.text_area(
-                "Comment",
+                _("Comment"),
                 key=com_key,
                 max_chars=10_000,
                 on_change=_save,
                 args=(respondent.id, statement.id),
-                help="Saved with your answer. Comments are never shown with your name.",
+                help=_("Saved with your answer. Comments are never shown with your name."),
             )
 
 
@@ -132,4 +133,4 @@ def render_principle(bank: Bank, principle: Principle, respondent: Respondent, e
         render_statement(bank, statement, first_number + offset, respondent, easy_read)
     error = st.session_state.pop("save_error", None)
     if error is not None:
-        show_error(error, "Your last answer was not saved")
+        show_error(error, _("Your last answer was not saved"))

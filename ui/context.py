@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from domain.records import Assessment
+from i18n import _
 from questions.errors import ProjectError
 from questions.schema import Bank
 from services.banks import bank_of
@@ -48,8 +49,9 @@ def md(text: Any) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
-def show_error(error: ProjectError, title: str = "That did not work") -> None:
+def show_error(error: ProjectError, title: str | None = None) -> None:
     """Show every problem of a project error, never a traceback."""
+    title = title if title is not None else _("That did not work")
     lines = "\n".join(f"- {md(problem)}" for problem in error.problems) or md(error)
     st.error(f"**{title}**\n\n{lines}")
 

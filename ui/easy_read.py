@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from i18n import N_, _
 from questions.pictograms import ATTRIBUTION, PICTURES, picture_svg
 from questions.schema import Statement
 
@@ -41,7 +42,7 @@ class Wording:
 
     def text(self, easy_read: bool = False, **values: object) -> str:
         """The text for this reading mode, with {placeholders} filled in from values."""
-        return (self.easy if easy_read else self.standard).format(**values)
+        return _(self.easy if easy_read else self.standard).format(**values)
 
     def fields(self) -> set[str]:
         """The {placeholder} names of the standard form."""
@@ -53,72 +54,72 @@ class Wording:
 # left out), so wiring them in changes nothing in standard mode; only "how_to_answer" is new.
 WORDS: dict[str, Wording] = {
     # Joining (views/assess.py)
-    "page_title": Wording("Rate your practice", "How well do we work together?"),
-    "enter_code": Wording("Enter the code you were given by your team or facilitator. "
-                          "Your answers are private: nobody sees them with your name.",
-                          "Type in the code you were given. Your answers are private. "
-                          "Nobody will see your name with them."),
-    "join_code": Wording("Join code", "Your code"),
-    "join_code_example": Wording("e.g. ABCDE-23456", "For example ABCDE-23456"),
-    "join": Wording("Join", "Go"),
-    "no_such_code": Wording("No assessment has the code {code}. Check the code and try again.",
-                            "We cannot find the code {code}. Check the code. Then try again."),
-    "another_code": Wording("Enter another code", "Type a different code"),
-    "session_caption": Wording("{session} · {bank} (version {version})", "{session} · {bank}"),
-    "closed": Wording("This session is closed, so no new answers can be added.",
-                      "This session has ended. You cannot add answers now."),
-    "which_perspective": Wording("Which point of view are you answering from?", "Which of these is you?"),
-    "start": Wording("Start", "Start"),
-    "choose_perspective": Wording("Choose the point of view you are answering from, then press Start.",
-                                  "Choose who you are. Then press Start."),
-    "error_title": Wording("That did not work", "Something went wrong"),
+    "page_title": Wording(N_("Rate your practice"), N_("How well do we work together?")),
+    "enter_code": Wording(N_("Enter the code you were given by your team or facilitator. "
+                          "Your answers are private: nobody sees them with your name."),
+                          N_("Type in the code you were given. Your answers are private. "
+                          "Nobody will see your name with them.")),
+    "join_code": Wording(N_("Join code"), N_("Your code")),
+    "join_code_example": Wording(N_("e.g. ABCDE-23456"), N_("For example ABCDE-23456")),
+    "join": Wording(N_("Join"), N_("Go")),
+    "no_such_code": Wording(N_("No assessment has the code {code}. Check the code and try again."),
+                            N_("We cannot find the code {code}. Check the code. Then try again.")),
+    "another_code": Wording(N_("Enter another code"), N_("Type a different code")),
+    "session_caption": Wording(N_("{session} · {bank} (version {version})"), N_("{session} · {bank}")),
+    "closed": Wording(N_("This session is closed, so no new answers can be added."),
+                      N_("This session has ended. You cannot add answers now.")),
+    "which_perspective": Wording(N_("Which point of view are you answering from?"), N_("Which of these is you?")),
+    "start": Wording(N_("Start"), N_("Start")),
+    "choose_perspective": Wording(N_("Choose the point of view you are answering from, then press Start."),
+                                  N_("Choose who you are. Then press Start.")),
+    "error_title": Wording(N_("That did not work"), N_("Something went wrong")),
     # Answering (views/assess.py)
-    "resume_code": Wording("Your resume code is {code}. Answers save as you go: "
-                           "keep this page's address to come back later.",
-                           "Your code is {code}. Keep it to come back later. "
-                           "We save your answers as you go."),
-    "easy_read_toggle": Wording("Easy Read", "Easy Read"),
-    "easy_read_help": Wording("Shorter sentences in plain words.", "Short sentences and pictures."),
-    "how_to_answer": Wording("For each pair, choose where your practice is now, from the From statement "
-                             "to the To statement.",
-                             "Each question has an old way and a new way. "
+    "resume_code": Wording(N_("Your resume code is {code}. Answers save as you go: "
+                           "keep this page's address to come back later."),
+                           N_("Your code is {code}. Keep it to come back later. "
+                           "We save your answers as you go.")),
+    "easy_read_toggle": Wording(N_("Easy Read"), N_("Easy Read")),
+    "easy_read_help": Wording(N_("Shorter sentences in plain words."), N_("Short sentences and pictures.")),
+    "how_to_answer": Wording(N_("For each pair, choose where your practice is now, from the From statement "
+                             "to the To statement."),
+                             N_("Each question has an old way and a new way. "
                              "The new way means working together as equals. "
-                             "Choose the answer that fits best."),
-    "progress": Wording("{done} of {total} statements answered", "You have answered {done} of {total} questions."),
-    "step": Wording("step {step} of {steps}", "This is page {step} of {steps}."),
-    "review_step": Wording("review and send", "Now check and send."),
-    "back": Wording("Back", "Go back"),
-    "next": Wording("Next", "Next page"),
-    "review": Wording("Review", "Check my answers"),
+                             "Choose the answer that fits best.")),
+    "progress": Wording(N_("{done} of {total} statements answered"), N_("You have answered {done} of {total} questions.")),
+    "step": Wording(N_("step {step} of {steps}"), N_("This is page {step} of {steps}.")),
+    "review_step": Wording(N_("review and send"), N_("Now check and send.")),
+    "back": Wording(N_("Back"), N_("Go back")),
+    "next": Wording(N_("Next"), N_("Next page")),
+    "review": Wording(N_("Review"), N_("Check my answers")),
     # Reviewing and sending (views/assess.py)
-    "review_heading": Wording("Review and send", "Check and send your answers"),
-    "missing_one": Wording("{missing} statement has no answer yet. You can still send: they are left out of "
-                           "the scores.", "{missing} question has no answer. You can still send your answers."),
-    "missing_many": Wording("{missing} statements have no answer yet. You can still send: they are left out of "
-                            "the scores.", "{missing} questions have no answer. You can still send your answers."),
-    "all_answered": Wording("Every statement has an answer.", "You answered every question."),
-    "send": Wording("Send my answers", "Send my answers"),
-    "not_sent": Wording("Your answers could not be sent", "We could not send your answers"),
+    "review_heading": Wording(N_("Review and send"), N_("Check and send your answers")),
+    "missing_one": Wording(N_("{missing} statement has no answer yet. You can still send: they are left out of "
+                           "the scores."), N_("{missing} question has no answer. You can still send your answers.")),
+    "missing_many": Wording(N_("{missing} statements have no answer yet. You can still send: they are left out of "
+                            "the scores."), N_("{missing} questions have no answer. You can still send your answers.")),
+    "all_answered": Wording(N_("Every statement has an answer."), N_("You answered every question.")),
+    "send": Wording(N_("Send my answers"), N_("Send my answers")),
+    "not_sent": Wording(N_("Your answers could not be sent"), N_("We could not send your answers")),
     # After sending (views/assess.py)
-    "thanks": Wording("Thank you: your answers are in.", "Thank you. We have your answers."),
-    "watch_screen": Wording("Watch the facilitator's screen: the group's results appear there once enough "
-                            "people have answered.",
-                            "Look at the main screen. The group's answers will show there. "
-                            "They show when enough people have answered."),
-    "see_results": Wording("See the team's results", "See what the team said"),
-    "someone_else": Wording("Someone else wants to answer on this device", "Someone else wants to answer here"),
+    "thanks": Wording(N_("Thank you: your answers are in."), N_("Thank you. We have your answers.")),
+    "watch_screen": Wording(N_("Watch the facilitator's screen: the group's results appear there once enough "
+                            "people have answered."),
+                            N_("Look at the main screen. The group's answers will show there. "
+                            "They show when enough people have answered.")),
+    "see_results": Wording(N_("See the team's results"), N_("See what the team said")),
+    "someone_else": Wording(N_("Someone else wants to answer on this device"), N_("Someone else wants to answer here")),
     # One statement (ui/answering.py)
-    "statement_number": Wording("Statement {number}", "Question {number}"),
-    "from_heading": Wording("From (traditional)", "The old way"),
-    "to_heading": Wording("To (co-produced)", "The new way"),
-    "now_question": Wording("Where is your practice now?", "How are things now?"),
-    "target_expander": Wording("Add a target or a comment (optional)", "Say more if you want to"),
-    "target_question": Wording("Where do you want to be?", "How do you want things to be?"),
-    "no_target": Wording("No target", "Skip this"),
-    "comment": Wording("Comment", "Anything else you want to say"),
-    "comment_help": Wording("Saved with your answer. Comments are never shown with your name.",
-                            "We save this with your answer. Nobody will see your name with it."),
-    "not_saved": Wording("Your last answer was not saved", "We could not save your last answer"),
+    "statement_number": Wording(N_("Statement {number}"), N_("Question {number}")),
+    "from_heading": Wording(N_("From (traditional)"), N_("The old way")),
+    "to_heading": Wording(N_("To (co-produced)"), N_("The new way")),
+    "now_question": Wording(N_("Where is your practice now?"), N_("How are things now?")),
+    "target_expander": Wording(N_("Add a target or a comment (optional)"), N_("Say more if you want to")),
+    "target_question": Wording(N_("Where do you want to be?"), N_("How do you want things to be?")),
+    "no_target": Wording(N_("No target"), N_("Skip this")),
+    "comment": Wording(N_("Comment"), N_("Anything else you want to say")),
+    "comment_help": Wording(N_("Saved with your answer. Comments are never shown with your name."),
+                            N_("We save this with your answer. Nobody will see your name with it.")),
+    "not_saved": Wording(N_("Your last answer was not saved"), N_("We could not save your last answer")),
 }
 
 
@@ -141,7 +142,7 @@ def easy_read_style() -> None:
 
 def picture_alt(statement: Statement) -> str | None:
     """The alt text of a statement's picture, or None when it has none."""
-    return f"Picture: {PICTURES[statement.picture].alt}" if statement.picture in PICTURES else None
+    return _("Picture: {alt}").format(alt=PICTURES[statement.picture].alt) if statement.picture in PICTURES else None
 
 
 def show_picture(statement: Statement, width: int = PICTURE_SIZE) -> None:

@@ -10,6 +10,7 @@ import segno
 import streamlit as st
 
 from domain.records import Assessment
+from i18n import _
 
 
 def base_url() -> str:
@@ -43,8 +44,8 @@ def show_join(assessment: Assessment) -> None:
     link = join_link(assessment)
     left, right = st.columns([2, 1])
     with left:
-        st.markdown("Join on your phone at the link or scan the code, then enter:")
+        st.markdown(_("Join on your phone at the link or scan the code, then enter:"))
         st.markdown(f"## `{assessment.join_code}`")
         st.code(link, language=None)
     with right:
-        st.image(qr_png(link), caption="Scan to join", width=200, alt=f"QR code that opens {link}")
+        st.image(qr_png(link), caption=_("Scan to join"), width=200, alt=_("QR code that opens {link}").format(link=link))

@@ -7,6 +7,7 @@ import streamlit as st
 import i18n
 
 KEY = "language"
+CHOSEN = "language_chosen"  # set once this browser session picked a language itself (the picker, not a default)
 
 
 def _from_session() -> str | None:
@@ -35,15 +36,36 @@ def language_picker(domain: str, *, where: str = "sidebar") -> str:
         current = i18n.SOURCE_LANGUAGE
     names = {language.code: language.name for language in i18n.LANGUAGES.values()}
     container = st.sidebar if where == "sidebar" else st.container()
+    widget = f"language_picker_{domain}"
+    if st.session_state.get(widget) != current:
+        st.session_state[widget] = current  # first draw, or the language was restored with a resume code
     chosen = container.selectbox(
-        "Language / Iaith / اللغة", options, index=options.index(current), format_func=names.__getitem__,
-        key=f"language_picker_{domain}",
+        "Language / Iaith / اللغة", options, format_func=names.__getitem__,
+        key=widget, on_change=_picked, args=(widget,),
     )
     if chosen != st.session_state.get(KEY):
         st.session_state[KEY] = chosen
     if st.query_params.get("lang") not in (None, chosen):
         st.query_params["lang"] = chosen
     return str(chosen)
+
+
+def _picked(widget: str) -> None:
+    """Picker callback: runs before the page, so the whole next run is drawn in the new language."""
+    use(str(st.session_state[widget]))
+    st.session_state[CHOSEN] = True
+
+
+def use(code: str) -> None:
+    """Draw this browser session in a language from now on (a choice, or one restored with a resume code)."""
+    st.session_state[KEY] = i18n.normalise(code)
+    if st.query_params.get("lang") not in (None, st.session_state[KEY]):
+        st.query_params["lang"] = st.session_state[KEY]
+
+
+def chosen_here() -> bool:
+    """Whether this browser session picked its language (with the picker, or `?lang=` in the address)."""
+    return bool(st.session_state.get(CHOSEN)) or bool(st.query_params.get("lang"))
 
 
 def apply_direction() -> None:

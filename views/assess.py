@@ -6,24 +6,29 @@ import secrets
 
 import streamlit as st
 
+from i18n import _, current_language, format_number, ngettext
 from questions.errors import ProjectError
-from services.answering import join, respondent as respondent_by_token, send as send_answers
+from services.answering import join, language_of, remember_language, respondent as respondent_by_token
+from services.answering import send as send_answers
 from services.sessions import find_session, get_session
 from ui.access import session_link
 from ui.answering import answered_count, forget_respondent, load_into_state, render_principle
 from ui.context import bank_for, engine, md, show_error
+from ui.language import apply_direction, chosen_here, language_picker, use as use_language
 
-st.title("Rate your practice")
+language_picker("participant", where="main")
+apply_direction()
+st.title(_("Rate your practice"))
 
 code = st.query_params.get("code", "")
 if not code:
-    st.markdown(
+    st.markdown(_(
         "Enter the code you were given by your team or facilitator. "
         "Your answers are private: nobody sees them with your name."
-    )
+    ))
     with st.form("code_form"):
-        typed = st.text_input("Join code", placeholder="e.g. ABCDE-23456")
-        go = st.form_submit_button("Join", type="primary")
+        typed = st.text_input(_("Join code"), placeholder=_("e.g. ABCDE-23456"))
+        go = st.form_submit_button(_("Join"), type="primary")
     if go:
         st.query_params["code"] = typed.strip()
         st.rerun()
@@ -39,14 +44,15 @@ if assessment is None:
         st.query_params["r"] = returning.token
         st.rerun()
 if assessment is None:
-    st.error(f"No assessment has the code {md(code)}. Check the code and try again.")
-    if st.button("Enter another code"):
+    st.error(_("No assessment has the code {code}. Check the code and try again.").format(code=md(code)))
+    if st.button(_("Enter another code")):
         st.query_params.clear()
         st.rerun()
     st.stop()
 
 bank = bank_for(assessment)
-st.caption(f"{md(assessment.title)} · {md(bank.title)} (version {md(bank.version)})")
+st.caption(_("{session} · {bank} (version {version})").format(
+    session=md(assessment.title), bank=md(bank.title), version=md(bank.version)))
 labels = {p.id: p.label for p in bank.perspectives}
 offered = assessment.perspectives or tuple(labels)
 
@@ -54,26 +60,34 @@ token = st.query_params.get("r")
 respondent = respondent_by_token(engine(), token)
 if respondent is not None and respondent.assessment_id != assessment.id:
     respondent = None
+if respondent is not None:
+    # The language goes with the resume code: another device opens in it, unless this one picked its own.
+    if f"language_of_{respondent.token}" not in st.session_state:
+        st.session_state[f"language_of_{respondent.token}"] = True
+        if not chosen_here() and language_of(respondent) != current_language():
+            use_language(language_of(respondent))
+            st.rerun()
+    respondent = remember_language(engine(), respondent, current_language())
 
 if respondent is None:
     if not assessment.is_open:
-        st.warning("This session is closed, so no new answers can be added.")
+        st.warning(_("This session is closed, so no new answers can be added."))
         st.stop()
     # The token is made before the click, so a double click or a retry joins only once.
     pending = st.session_state.setdefault("pending_token", secrets.token_urlsafe(16))
     with st.form("join_form"):
         perspective = st.radio(
-            "Which point of view are you answering from?",
+            _("Which point of view are you answering from?"),
             offered,
             index=None,
             format_func=lambda pid: labels.get(pid, pid),
         )
-        start = st.form_submit_button("Start", type="primary")
+        start = st.form_submit_button(_("Start"), type="primary")
     if start and perspective is None:
-        st.error("Choose the point of view you are answering from, then press Start.")
+        st.error(_("Choose the point of view you are answering from, then press Start."))
     elif start and perspective is not None:
         try:
-            joined = join(engine(), assessment, perspective, token=pending)
+            joined = join(engine(), assessment, perspective, token=pending, language=current_language())
         except ProjectError as error:
             show_error(error)
             st.stop()
@@ -84,26 +98,26 @@ if respondent is None:
     st.stop()
 
 if respondent.submitted_at is not None:
-    st.success("Thank you: your answers are in.")
+    st.success(_("Thank you: your answers are in."))
     if assessment.is_workshop:
-        st.markdown("Watch the facilitator's screen: the group's results appear there once enough people have answered.")
+        st.markdown(_("Watch the facilitator's screen: the group's results appear there once enough people have "
+                      "answered."))
     else:
-        st.page_link("views/results.py", label="See the team's results", query_params=session_link(assessment))
-    if assessment.is_open and st.button("Someone else wants to answer on this device"):
+        st.page_link("views/results.py", label=_("See the team's results"), query_params=session_link(assessment))
+    if assessment.is_open and st.button(_("Someone else wants to answer on this device")):
         forget_respondent()
         del st.query_params["r"]
         st.rerun()
     st.stop()
 
 load_into_state(respondent, bank)
-st.info(
-    f"Your resume code is **{md(respondent.token)}**. Answers save as you go: "
-    "keep this page's address to come back later."
-)
+st.info(_(
+    "Your resume code is **{code}**. Answers save as you go: keep this page's address to come back later."
+).format(code=md(respondent.token)))
 if "easy_read" not in st.session_state:
     # Kept in the address too, so a reload or the resume link opens in the same reading mode.
     st.session_state["easy_read"] = st.query_params.get("er") == "1"
-easy_read = st.toggle("Easy Read", key="easy_read", help="Shorter sentences in plain words.")
+easy_read = st.toggle(_("Easy Read"), key="easy_read", help=_("Shorter sentences in plain words."))
 if easy_read:
     st.query_params["er"] = "1"
 elif "er" in st.query_params:
@@ -118,36 +132,42 @@ if "step" not in st.session_state:
 step = min(max(int(st.session_state.get("step", 0)), 0), steps)
 total = len(bank.statements)
 done = answered_count(bank)
-where = f"step {step + 1} of {steps}" if step < steps else "review and send"
-st.progress(done / total if total else 0.0, text=f"{done} of {total} statements answered · {where}")
+where = (_("step {step} of {steps}").format(step=format_number(step + 1), steps=format_number(steps))
+         if step < steps else _("review and send"))
+st.progress(done / total if total else 0.0, text=_("{done} of {total} statements answered · {where}").format(
+    done=format_number(done), total=format_number(total), where=where))
 
 if step < steps:
     principle = bank.principles[step]
     first = 1 + sum(len(p.statements) for p in bank.principles[:step])
     render_principle(bank, principle, respondent, easy_read, first)
     back, forward = st.columns(2)
-    if back.button("Back", disabled=step == 0, use_container_width=True):
+    if back.button(_("Back"), disabled=step == 0, use_container_width=True):
         st.session_state["step"] = step - 1
         st.rerun()
-    if forward.button("Next" if step < steps - 1 else "Review", type="primary", use_container_width=True):
+    if forward.button(_("Next") if step < steps - 1 else _("Review"), type="primary", use_container_width=True):
         st.session_state["step"] = step + 1
         st.rerun()
     st.stop()
 
-st.header("Review and send")
+st.header(_("Review and send"))
 missing = total - done
 if missing:
-    st.warning(f"{missing} {'statement has' if missing == 1 else 'statements have'} no answer yet. You can still send: they are left out of the scores.")
+    st.warning(ngettext(
+        "{missing} statement has no answer yet. You can still send: they are left out of the scores.",
+        "{missing} statements have no answer yet. You can still send: they are left out of the scores.",
+        missing,
+    ).format(missing=format_number(missing)))
 else:
-    st.success("Every statement has an answer.")
+    st.success(_("Every statement has an answer."))
 back, send = st.columns(2)
-if back.button("Back", use_container_width=True):
+if back.button(_("Back"), use_container_width=True):
     st.session_state["step"] = steps - 1
     st.rerun()
-if send.button("Send my answers", type="primary", use_container_width=True):
+if send.button(_("Send my answers"), type="primary", use_container_width=True):
     try:
         send_answers(engine(), respondent.id)
     except ProjectError as error:
-        show_error(error, "Your answers could not be sent")
+        show_error(error, _("Your answers could not be sent"))
         st.stop()
     st.rerun()

@@ -137,6 +137,8 @@ def gettext(message: str) -> str:
     if language == SOURCE_LANGUAGE:
         return message
     found = _translations(language).get(message)
+    if isinstance(found, tuple):  # the singular of a plural entry, asked for on its own, means one
+        return found[min(_plural_rule(language)(1), len(found) - 1)]
     return found if isinstance(found, str) else message
 
 

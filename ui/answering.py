@@ -93,13 +93,15 @@ def render_statement(bank: Bank, statement: Statement, number: int, respondent: 
         left.markdown(_("**From** (traditional)") + f"\n\n{md(from_text)}")
         right.markdown(_("**To** (co-produced)") + f"\n\n{md(to_text)}")
         options: list[object] = [level.value for level in bank.scale.levels] + [DONT_KNOW]
+        # Labels made now, in the reader's language (a format_func called later may not know the reader).
+        labels = {value: _level_label(bank, value) for value in [*options, NO_TARGET]}
         st.radio(
             _("Where is your practice now?"),
             options,
             index=None,
             key=cur_key,
             horizontal=True,
-            format_func=lambda value: _level_label(bank, value),
+            format_func=labels.__getitem__,
             on_change=_save,
             args=(respondent.id, statement.id),
         )
@@ -109,7 +111,7 @@ def render_statement(bank: Bank, statement: Statement, number: int, respondent: 
                 [NO_TARGET] + [level.value for level in bank.scale.levels],
                 key=tgt_key,
                 horizontal=True,
-                format_func=lambda value: _level_label(bank, value),
+                format_func=labels.__getitem__,
                 on_change=_save,
                 args=(respondent.id, statement.id),
             )

@@ -29,7 +29,7 @@ _STYLE = """<style>
 [data-testid="stMain"] button p { font-size: 1.2rem; }
 [data-testid="stMain"] h1 { font-size: 2rem; line-height: 1.3; }
 [data-testid="stMain"] h2 { font-size: 1.6rem; line-height: 1.3; }
-[data-testid="stMain"] :is(p, li, label) { text-align: left; font-style: normal; }
+[data-testid="stMain"] :is(p, li, label) { text-align: start; font-style: normal; }
 </style>"""
 
 

@@ -7,7 +7,15 @@ import streamlit as st
 import i18n
 
 KEY = "language"
-CHOSEN = "language_chosen"  # set once this browser session picked a language itself (the picker, not a default)
+CHOSEN = "language_chosen"
+# The page right to left; each paragraph takes the direction of its own first letter (English bank or user text
+# inside an Arabic page keeps its full stop at its end); bars fill and arrows point from the right.
+_RIGHT_TO_LEFT = """<style>
+[data-testid='stMain'], [data-testid='stSidebar'] { direction: rtl; text-align: right; }
+[data-testid='stMain'] :is(p, li, h1, h2, h3, h4) { unicode-bidi: plaintext !important; text-align: start !important; }
+[data-testid='stMain'] [data-testid='stProgressBarTrack'],
+[data-testid='stMain'] summary [data-testid='stIconMaterial'] { transform: scaleX(-1); }
+</style>"""  # set once this browser session picked a language itself (the picker, not a default)
 
 
 def _from_session() -> str | None:
@@ -71,4 +79,4 @@ def chosen_here() -> bool:
 def apply_direction() -> None:
     """Lay the page out right to left when the reader's language is written that way."""
     if i18n.text_direction() == "rtl":
-        st.html("<style>[data-testid='stMain'], [data-testid='stSidebar'] {direction: rtl; text-align: right;}</style>")
+        st.html(_RIGHT_TO_LEFT)

@@ -14,7 +14,7 @@ from ui.navigation import page_sections, show_who
 from ui.retention import start_daily_check
 
 install_language()  # before any text is drawn: every run, fragment and callback reads the session's language
-st.set_page_config(page_title="Co-production: how are you doing?", page_icon=":material/handshake:", layout="wide")
+st.set_page_config(page_title=_("Co-production: how are you doing?"), page_icon=":material/handshake:", layout="wide")
 
 try:
     # Who is looking is worked out on every run, server side, before any page draws (ui/identity.py);

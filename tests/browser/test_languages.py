@@ -8,11 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from sqlalchemy.engine import Engine
 
 import storage
 from services.access import FULL_ACCESS
 from services.results import results_for
+from storage import tables
 from tests.browser import flows, seed
 from tests.browser.conftest import Server, wait_for_app
 
@@ -117,13 +120,9 @@ def test_welsh_and_english_participants_land_in_one_result(browser: Browser, app
         page.close()
 
 
-def _tokens(engine: object, assessment_id: int) -> list[str]:
+def _tokens(engine: Engine, assessment_id: int) -> list[str]:
     """The resume codes of a session's respondents (straight from the table: no service lists them)."""
-    import sqlalchemy as sa
-
-    from storage import tables
-
-    with engine.connect() as connection:  # type: ignore[attr-defined]
+    with engine.connect() as connection:
         return list(connection.execute(sa.select(tables.respondents.c.token)
                                        .where(tables.respondents.c.assessment_id == assessment_id)).scalars())
 

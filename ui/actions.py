@@ -81,5 +81,5 @@ def render_still_open(results: Results) -> None:
         st.markdown(f"- **{md(action.principle_name)}**: {md(action.description)} "
                     f"({action.status}{owner}{due})")
     page = "views/facilitate.py" if baseline.mode is Mode.WORKSHOP else "views/results.py"
-    st.page_link(page, label=f"Update them in {baseline.title}", query_params={"a": str(baseline.id)},
+    st.page_link(page, label=f"Update them in {md(baseline.title)}", query_params={"a": str(baseline.id)},
                  icon=":material/edit:")

@@ -196,7 +196,8 @@ class Bank:
         """The translation into this language ('cy' also finds 'cy-GB'), or None."""
         root = self.original or self
         exact = [t for t in root.translations if t.language.lower() == language.lower()]
-        return (exact or [t for t in root.translations if primary(t.language) == primary(language)] or [None])[0]
+        close = exact or [t for t in root.translations if primary(t.language) == primary(language)]
+        return close[0] if close else None
 
     def in_language(self, language: str) -> Bank:
         """The same bank (ids, values, scoring) with its texts in this language.

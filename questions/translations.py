@@ -312,15 +312,15 @@ def _report_missing(reader: NodeReader, root: MappingNode, path: str, missing: l
         reported.add(absent)
         here = join(path, absent)
         name = key.split(".")[at]
+        parent = f"under '{parts[at - 1]}:'" if at else "at the top level"
         if absent == key:
-            found, what = "nothing (the key is missing)", f"a translation of {quote(expected[key])}"
+            reader.report(node, here, f"a translation of {quote(expected[key])}", "nothing (the key is missing)",
+                          f"Add '{name}: ...' {parent}, in this file's language.")
         else:
             count = sum(1 for other in expected if other.startswith(absent + "."))
-            what, found = f"the translations of its {count} text{'s' if count != 1 else ''}", \
-                "nothing (the key is missing)"
-        parent = ".".join(parts[:at]) or "the top level"
-        reader.report(node, here, what, found, f"Add '{name}:' under {parent if at else 'the top level'}"
-                      + (", with the text in this language." if absent == key else ", as in the other languages' files."))
+            reader.report(node, here, f"{count} translated text{'s' if count != 1 else ''}",
+                          "nothing (the key is missing)",
+                          f"Add '{name}:' {parent}, with its texts in this file's language.")
 
 
 def _deepest(root: MappingNode, parts: list[str]) -> tuple[Node, int, list[str]]:

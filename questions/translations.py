@@ -312,15 +312,17 @@ def _report_missing(reader: NodeReader, root: MappingNode, path: str, missing: l
         reported.add(absent)
         here = join(path, absent)
         name = key.split(".")[at]
-        parent = f"under '{parts[at - 1]}:'" if at else "at the top level"
+        # Inline, the translation is the mapping under its language key ('translations.cy').
+        language_key = path.rsplit(".", 1)[-1] if path else ""
+        parent = f"under '{parts[at - 1]}:'" if at else f"under '{language_key}:'" if path else "at the top level"
+        in_language = "in that language" if path else "in this file's language"
         if absent == key:
             reader.report(node, here, f"a translation of {quote(expected[key])}", "nothing (the key is missing)",
-                          f"Add '{name}: ...' {parent}, in this file's language.")
+                          f"Add '{name}: ...' {parent}, {in_language}.")
         else:
             count = sum(1 for other in expected if other.startswith(absent + "."))
             reader.report(node, here, f"{count} translated text{'s' if count != 1 else ''}",
-                          "nothing (the key is missing)",
-                          f"Add '{name}:' {parent}, with its texts in this file's language.")
+                          "nothing (the key is missing)", f"Add '{name}:' {parent}, with its texts {in_language}.")
 
 
 def _deepest(root: MappingNode, parts: list[str]) -> tuple[Node, int, list[str]]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy.engine import Engine
 
 import storage
 from services.access import FULL_ACCESS
-from services.banks import bank_of
+from questions import BankError
+from services.banks import bank_of, bank_version, upload_bank
 from services.results import results_for
+from tests.questions.test_translations import DEFAULTS_CY, INLINE as INLINE_WITHOUT_DEFAULTS
 from tests.services.conftest import quick_row
+
+INLINE = INLINE_WITHOUT_DEFAULTS + DEFAULTS_CY
 
 
 def test_welsh_and_english_answers_land_in_one_result(engine: Engine) -> None:
@@ -32,3 +37,32 @@ def test_stored_builtin_bank_carries_its_shipped_translations(engine: Engine) ->
     bank = storage.load_bank_version(engine, quick_row(engine))
     assert bank.languages == ("en-GB", "ar", "cy")
     assert bank.in_language("ar").text_direction == "rtl"
+
+
+def test_bank_of_in_a_language_gives_that_languages_texts(engine: Engine) -> None:
+    team = storage.create_team(engine, "Cyngor Glan-yr-afon", "Day services")
+    assessment = storage.create_assessment(engine, team.id, quick_row(engine), "Gwanwyn", threshold=1)
+    assert bank_of(engine, assessment, "cy").statement("quick-facilitating").texts(True) == (
+        "Staff sy'n rhedeg popeth.", "Pobl sy'n rhedeg pethau. Mae staff yn helpu.")
+    assert bank_of(engine, assessment, "cy").translation_status == "awaiting review by a first-language Welsh speaker"
+    assert bank_of(engine, assessment, None).title == "Co-production self-reflection (quick)"
+
+
+def test_uploaded_bank_keeps_its_inline_translations(engine: Engine) -> None:
+    data = INLINE.encode("utf-8")
+    stored = upload_bank(engine, data, "team.yaml")
+    version = bank_version(engine, stored.id)
+    assert version is not None and version.bank.languages == ("en-GB", "cy")
+    welsh = version.bank.in_language("cy")
+    assert (welsh.title, welsh.statement("assets-1").texts()) == (
+        "Banc enghreifftiol", ("Rydyn ni'n rhestru anghenion.", "Rydyn ni'n rhestru cryfderau."))
+
+
+def test_uploaded_bank_with_a_broken_translation_is_refused_with_its_line(engine: Engine) -> None:
+    data = INLINE.replace("    title: Banc enghreifftiol\n", "    title: [Banc]\n").encode("utf-8")
+    with pytest.raises(BankError) as caught:
+        upload_bank(engine, data, "team.yaml")
+    assert str(caught.value).splitlines() == [
+        "team.yaml:16: translations.cy.title: expected text, found a list. Hint: Write the text after the colon, in quotes if it contains ': '.",
+    ]
+    assert [b.bank_id for b in storage.list_banks(engine) if not b.builtin] == []

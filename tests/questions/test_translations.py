@@ -225,7 +225,8 @@ def test_inline_translations_in_an_uploaded_bank_with_the_prompt_falling_back_to
     assert welsh.statement("assets-1").texts() == ("Rydyn ni'n rhestru anghenion.", "Rydyn ni'n rhestru cryfderau.")
     # Only a facilitator's discussion prompt may stay in English, and the translation says so.
     assert welsh.statement("assets-1").prompt == "Which strength did we use?"
-    assert bank.translation("cy") is not None and bank.translation("cy").fallbacks == ("statements.assets-1.prompt",)
+    translation = bank.translation("cy")
+    assert translation is not None and translation.fallbacks == ("statements.assets-1.prompt",)
 
 
 def test_inline_translations_report_every_problem_with_line_and_path() -> None:

@@ -243,3 +243,13 @@ def test_inline_translations_report_every_problem_with_line_and_path() -> None:
         "upload.yaml:21: translations.EN-gb: expected a language other than the bank's own (en-GB), found text 'EN-gb'. Hint: Change the bank's own texts to correct them.",
         "upload.yaml:23: translations.cymraeg!: expected a language tag as the key, found text 'cymraeg!'. Hint: Use a language tag such as 'en-GB' or 'cy'.",
     ]
+
+
+def test_welsh_banks_translate_the_same_english_text_the_same_way() -> None:
+    quick, full = load_builtin("coproduction-quick"), load_builtin("coproduction-full")
+    quick_cy, full_cy = quick.translation("cy"), full.translation("cy")
+    assert quick_cy is not None and full_cy is not None
+    english_quick, english_full = bank_texts(quick), bank_texts(full)
+    shared = [key for key, text in english_full.items() if english_quick.get(key) == text]
+    assert len(shared) >= 60  # the scale, bands, perspectives and principle names and definitions
+    assert [key for key in shared if quick_cy.texts[key] != full_cy.texts[key]] == []

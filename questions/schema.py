@@ -175,6 +175,8 @@ class Bank:
     translations: tuple[Translation, ...] = field(default=(), repr=False, compare=False, hash=False)
     # The bank in its own language, when this is a translated copy of it.
     original: Bank | None = field(default=None, repr=False, compare=False, hash=False)
+    # Translated copies made by in_language, by language tag (a bank is immutable, so they stay right).
+    _copies: dict[str, Bank] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
     _by_id: dict[str, Statement] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -208,7 +210,13 @@ class Bank:
         if primary(language) == primary(root.language):
             return root
         chosen = self.translation(language)
-        return root if chosen is None else replace_fields(apply(root, chosen), original=root)
+        if chosen is None:
+            return root
+        copy = root._copies.get(chosen.language)
+        if copy is None:
+            copy = replace_fields(apply(root, chosen), original=root)
+            root._copies[chosen.language] = copy  # a race only builds an equal copy twice
+        return copy
 
     @property
     def translation_status(self) -> str | None:

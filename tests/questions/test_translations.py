@@ -253,3 +253,10 @@ def test_welsh_banks_translate_the_same_english_text_the_same_way() -> None:
     shared = [key for key, text in english_full.items() if english_quick.get(key) == text]
     assert len(shared) >= 60  # the scale, bands, perspectives and principle names and definitions
     assert [key for key in shared if quick_cy.texts[key] != full_cy.texts[key]] == []
+
+
+def test_in_language_builds_each_translated_copy_once() -> None:
+    bank = load_builtin("coproduction-quick")
+    welsh = bank.in_language("cy")
+    assert bank.in_language("cy-GB") is welsh and welsh.in_language("cy") is welsh
+    assert bank.in_language("ar") is not welsh and bank.in_language("ar").language == "ar"

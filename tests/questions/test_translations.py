@@ -260,3 +260,31 @@ def test_in_language_builds_each_translated_copy_once() -> None:
     welsh = bank.in_language("cy")
     assert bank.in_language("cy-GB") is welsh and welsh.in_language("cy") is welsh
     assert bank.in_language("ar") is not welsh and bank.in_language("ar").language == "ar"
+
+
+def test_load_bank_reports_the_problems_of_every_translation_file_at_once(tmp_path: Path) -> None:
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "demo.yaml").write_bytes(DEMO.read_bytes())
+    for name, target in (("missing_status.cy.yaml", "demo.cy.yaml"), ("wrong_bank.cy.yaml", "demo.cy-GB.yaml")):
+        (tmp_path / "translations" / target).write_bytes((BAD / name).read_bytes())
+    with pytest.raises(BankError) as caught:
+        load_bank(tmp_path / "demo.yaml")
+    assert str(caught.value).splitlines() == [
+        "demo.cy-GB.yaml:1: bank: expected 'demo' (the bank beside this file), found text 'coproduction-quick'. Hint: Name the file after the bank it translates: demo.<language>.yaml.",
+        "demo.cy-GB.yaml:3: language: expected 'cy-GB' (as in the file name), found text 'cy'. Hint: Make the file name and the language tag agree.",
+        "demo.cy.yaml:1: status: expected a value for 'status', found nothing (the key is missing). Hint: Add 'status: ...' saying who has reviewed the translation, e.g. 'awaiting review by a first-language speaker'.",
+    ]
+
+
+def test_load_bank_refuses_two_translations_into_one_language(tmp_path: Path) -> None:
+    (tmp_path / "translations").mkdir()
+    good = (DEMO.parent / "translations" / "demo.cy.yaml").read_text(encoding="utf-8")
+    (tmp_path / "demo.yaml").write_bytes(DEMO.read_bytes())
+    (tmp_path / "translations" / "demo.cy.yaml").write_text(good, encoding="utf-8")
+    (tmp_path / "translations" / "demo.cy-GB.yaml").write_text(good.replace("language: cy", "language: cy-GB"),
+                                                               encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        load_bank(tmp_path / "demo.yaml")
+    assert str(caught.value) == ("demo.cy.yaml: language: expected one translation per language, found a second "
+                                 "translation into 'cy'. Hint: Keep one translation per language: remove this "
+                                 "file or the other.")

@@ -24,7 +24,6 @@ LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 FILE_KEYS = ("bank", "bank_version", "language", "status")  # a sibling file says what it translates
 INLINE_KEYS = ("status",)  # inline, the language is the key and the bank is the file around it
 META_OPTIONAL = ("notes",)
-_GROUPS = ("scale", "perspectives", "principles", "statements", "easy_read")
 
 
 def primary(language: str) -> str:
@@ -187,7 +186,8 @@ def read_translation(reader: NodeReader, node: Node, bank: Bank, path: str = "",
         language = _check_file_meta(reader, meta, values, bank, path, file_language)
     texts: dict[str, str] = {}
     present: set[str] = set()  # keys written, even with a wrong value (reported once, as a wrong value)
-    _walk(reader, node, body, path, "", expected, texts, present)
+    seen = {key: line_of(key_node) for key, (key_node, _) in meta.items()}  # so a second 'status' is a repeat
+    _walk(reader, node, body, path, "", expected, texts, present, seen)
     missing = [key for key in expected if not any(".".join(key.split(".")[:n]) in present
                                                   for n in range(1, key.count(".") + 2))]
     fallbacks = tuple(key for key in missing if key.rsplit(".", 1)[-1] in OPTIONAL_KINDS)
@@ -250,9 +250,10 @@ def _check_file_meta(reader: NodeReader, meta: dict[str, tuple[Node, Node]], val
 
 
 def _walk(reader: NodeReader, node: Node, entries: list[tuple[Node, Node]], path: str, prefix: str,
-          expected: dict[str, str], texts: dict[str, str], present: set[str]) -> None:
+          expected: dict[str, str], texts: dict[str, str], present: set[str],
+          seen: dict[str, int | None] | None = None) -> None:
     """Read a mapping of translated texts whose keys follow the bank's (`prefix` is the flat key so far)."""
-    seen: dict[str, int | None] = {}
+    seen = {} if seen is None else seen
     choices = _children(expected, prefix)
     for key_node, value_node in entries:
         if not isinstance(key_node, ScalarNode):

@@ -60,6 +60,9 @@ EXPECTED: dict[str, list[str]] = {
         "several_faults.cy.yaml:20: perspectives.staff: expected a perspective id of the bank (everyone), found the unknown key 'staff'. Hint: Remove it: the bank has no text here to translate.",
         'several_faults.cy.yaml:32: statements.assets-2.to: expected text, found the yes/no value yes. Hint: Put it in quotes if it is meant as text.',
     ],
+    'status_twice.cy.yaml': [
+        "status_twice.cy.yaml:5: status: expected each key once, found 'status' again (first at line 4). Hint: Remove one of them: YAML would silently keep only the last.",
+    ],
     'syntax_error.cy.yaml': [
         "syntax_error.cy.yaml:24:23: YAML syntax: expected valid YAML, found a syntax error: mapping values are not allowed here. Hint: Put text that contains ': ' in quotes.",
     ],

@@ -150,4 +150,5 @@ def install_builtin_banks(engine: Engine) -> None:
     from questions.loader import builtin_bank_paths, load_bank
 
     for path in builtin_bank_paths().values():
-        save_bank(engine, load_bank(path), path.read_text(encoding="utf-8"), builtin=True)
+        # Only the bank's own text is stored; its shipped translations are added when it is loaded.
+        save_bank(engine, load_bank(path, translations=False), path.read_text(encoding="utf-8"), builtin=True)

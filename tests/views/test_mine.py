@@ -93,3 +93,16 @@ def test_mine_works_in_signed_in_mode_without_an_account(engine: Engine) -> None
     assert "**Statement 6**" in texts(at)
     # One respondent, threshold three: the group's results are withheld, not shown.
     assert not at.metric
+
+
+def test_thank_you_page_tells_the_person_to_come_back_with_their_code(engine: Engine) -> None:
+    workshop = _workshop(engine)
+    respondent = storage.join(engine, workshop.id, "staff", token="my-code-0123456789")
+    at = open_page("views/assess.py", session={"step": 6}, code=str(workshop.join_code), r=respondent.token)
+    [b for b in at.button if b.label == "Send my answers"][0].click().run()
+    assert not at.exception
+    assert ("Your code is **my\\-code\\-0123456789**. Keep it: with it you can come back to see your answers "
+            "(or delete them) and, once the results are shared, what the group found and what the team does "
+            "about it.") in texts(at)
+    links = [link for link in at.get("page_link") if link.proto.label == "Your answers and what came of them"]
+    assert [(link.proto.page, link.proto.query_string) for link in links] == [("mine", "r=my-code-0123456789")]

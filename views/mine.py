@@ -62,7 +62,8 @@ own_downloads(link)
 
 st.header("Delete my answers")
 st.markdown("This deletes every answer and comment you gave in this session, and this code. "
-            "It cannot be undone. The group's results are then worked out without you.")
+            "It cannot be undone. The group's results are then worked out again without you (and not shown at "
+            "all if too few people are left); anyone who saw them before may notice that they changed.")
 confirm_key = f"{_CONFIRM}_{link.respondent.id}"
 if not st.session_state.get(confirm_key):
     if st.button("Delete my answers", key="own_delete"):

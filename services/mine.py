@@ -91,22 +91,24 @@ def _find(engine: Engine, code: str | None) -> Respondent:
     return found
 
 
-def own_answers(bank: Bank, stored: dict[str, storage.Answer]) -> tuple[OwnAnswer, ...]:
-    """The stored answers in the form's order and numbering, with the scale's words."""
+def own_answers(bank: Bank, stored: dict[str, storage.Answer], easy_read: bool = False) -> tuple[OwnAnswer, ...]:
+    """The stored answers in the form's order and numbering, with the scale's words (Easy Read where asked)."""
     found = []
     for number, statement in enumerate(bank.statements, start=1):
         answer = stored.get(statement.id)
         if answer is None:
             continue
-        principle = next(p.name for p in bank.principles if p.id == statement.principle_id)
-        current = bank.scale.dont_know() if answer.current is None else bank.scale.label(answer.current)
-        target = "" if answer.target is None else bank.scale.label(answer.target)
-        found.append(OwnAnswer(number, principle, statement.from_text, statement.to_text, answer.current, current,
-                               answer.target, target, answer.comment))
+        principle = next(p.texts(easy_read).name for p in bank.principles if p.id == statement.principle_id)
+        scale = bank.scale
+        current = scale.dont_know(easy_read) if answer.current is None else scale.label(answer.current, easy_read)
+        target = "" if answer.target is None else scale.label(answer.target, easy_read)
+        from_text, to_text = statement.texts(easy_read)
+        found.append(OwnAnswer(number, principle, from_text, to_text, answer.current, current, answer.target,
+                               target, answer.comment))
     return tuple(found)
 
 
-def open_own_link(engine: Engine, code: str | None) -> OwnLink:
+def open_own_link(engine: Engine, code: str | None, easy_read: bool = False) -> OwnLink:
     """What this resume code opens; a wrong or deleted code raises StorageError with one clear message."""
     respondent = _find(engine, code)
     assessment = storage.get_assessment(engine, respondent.assessment_id)
@@ -116,7 +118,7 @@ def open_own_link(engine: Engine, code: str | None) -> OwnLink:
     bank = storage.load_bank_version(engine, assessment.bank_row_id)
     return OwnLink(code=respondent.token, respondent=respondent, assessment=assessment,
                    organisation=team.organisation if team else "", team=team.name if team else "", bank=bank,
-                   answers=own_answers(bank, storage.get_answers(engine, respondent.id)))
+                   answers=own_answers(bank, storage.get_answers(engine, respondent.id), easy_read))
 
 
 def own_answers_frame(link: OwnLink) -> pd.DataFrame:

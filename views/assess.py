@@ -94,7 +94,7 @@ if respondent.submitted_at is not None:
                 "(or delete them) and, once the results are shared, what the group found and what the team does "
                 "about it.")
     st.page_link("views/mine.py", label="Your answers and what came of them", icon=":material/person:",
-                 query_params={"r": respondent.token})
+                 query_params={"r": respondent.token, **({"er": "1"} if st.query_params.get("er") == "1" else {})})
     if assessment.is_open and st.button("Someone else wants to answer on this device"):
         forget_respondent()
         del st.query_params["r"]

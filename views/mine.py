@@ -31,8 +31,11 @@ if not code:
         st.rerun()
     st.stop()
 
+if "easy_read" not in st.session_state:
+    # The same reading mode as the form they answered in (the thank-you link carries it).
+    st.session_state["easy_read"] = st.query_params.get("er") == "1"
 try:
-    link = open_own_link(engine(), code)
+    link = open_own_link(engine(), code, easy_read=bool(st.session_state["easy_read"]))
 except ProjectError as error:
     show_error(error, "That code does not open anything")
     if st.button("Type another code"):
@@ -54,6 +57,10 @@ else:
     render_action_progress(results)
 
 st.header("Your answers")
+if st.toggle("Easy Read", key="easy_read", help="Shorter sentences in plain words."):
+    st.query_params["er"] = "1"
+elif "er" in st.query_params:
+    del st.query_params["er"]
 if not link.sent and assessment.is_open:
     st.page_link("views/assess.py", label="Carry on answering", icon=":material/edit_note:",
                  query_params={"code": str(assessment.join_code), "r": link.code})

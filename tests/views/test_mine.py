@@ -8,6 +8,7 @@ import storage
 from domain.vocabulary import PresenterStage, SessionStatus
 from tests.views.conftest import bank_row, open_page
 from tests.views.signed_in import open_signed_in, texts
+from ui.context import md
 
 
 def _workshop(engine: Engine) -> storage.Assessment:
@@ -106,3 +107,29 @@ def test_thank_you_page_tells_the_person_to_come_back_with_their_code(engine: En
             "about it.") in texts(at)
     links = [link for link in at.get("page_link") if link.proto.label == "Your answers and what came of them"]
     assert [(link.proto.page, link.proto.query_string) for link in links] == [("mine", "r=my-code-0123456789")]
+
+
+def test_mine_in_easy_read_shows_the_easy_read_wording(engine: Engine) -> None:
+    workshop = _workshop(engine)
+    _send(engine, workshop, "my-code-0123456789", 0)
+    bank = storage.load_bank_version(engine, workshop.bank_row_id)
+    first = bank.statements[0]
+    at = open_page("views/mine.py", holder=False, r="my-code-0123456789", er="1")
+    assert not at.exception
+    shown = texts(at)
+    assert f"**To** {md(first.easy_read_to)}" in shown and md(first.to_text) not in shown
+    assert f"Where you are now: **{bank.scale.label(0, True)}**" in shown
+    at.toggle[0].set_value(False).run()
+    assert f"Where you are now: **{bank.scale.label(0)}**" in texts(at)
+
+
+def test_mine_unsent_answers_offer_to_carry_on(engine: Engine) -> None:
+    workshop = _workshop(engine)
+    respondent = storage.join(engine, workshop.id, "staff", token="my-code-0123456789")
+    storage.save_answer(engine, respondent.id, "quick-assets", 3, None, "")
+    at = open_page("views/mine.py", holder=False, r="my-code-0123456789")
+    assert not at.exception
+    links = [(link.proto.page, link.proto.query_string) for link in at.get("page_link")
+             if link.proto.label == "Carry on answering"]
+    assert links == [("assess", f"code={workshop.join_code}&r=my-code-0123456789")]
+    assert "1 of 6 statements answered · not sent yet: they count only once you send them" in texts(at)

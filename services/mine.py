@@ -25,8 +25,8 @@ from services.results import results_for
 from storage import StorageError
 
 UNKNOWN_CODE = "No answers are stored under that code."
-UNKNOWN_CODE_HINT = ("Check the code and try again. If you deleted your answers, they are gone and "
-                     "the code opens nothing any more.")
+UNKNOWN_CODE_HINT = ("Check the code and try again. If you deleted your answers, or the organisation's "
+                     "retention period has passed, they are gone and the code opens nothing any more.")
 # The same message for a mistyped code and a deleted one: it never confirms that a code once existed.
 DELETED_DETAILS = "a participant deleted their own answers with their resume code; results now leave them out"
 # Shown stages: the facilitator has put the group's results on the projector.
@@ -116,7 +116,8 @@ def open_own_link(engine: Engine, code: str | None, easy_read: bool = False) -> 
         raise _unknown()
     team = storage.get_team(engine, assessment.team_id)
     bank = storage.load_bank_version(engine, assessment.bank_row_id)
-    return OwnLink(code=respondent.token, respondent=respondent, assessment=assessment,
+    # The code as the person gave it (how codes are stored is storage's business: it may keep only a digest).
+    return OwnLink(code=(code or "").strip(), respondent=respondent, assessment=assessment,
                    organisation=team.organisation if team else "", team=team.name if team else "", bank=bank,
                    answers=own_answers(bank, storage.get_answers(engine, respondent.id), easy_read))
 

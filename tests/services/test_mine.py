@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -25,12 +26,14 @@ from services.mine import (
     own_answers_text,
     what_came_of_it,
 )
+from services.retention import run_retention
 from storage import StorageError, tables
 from tests.services.conftest import quick_row
 from tests.storage.engines import pg_engine, sqlite_engine
 
 UNKNOWN = ("No answers are stored under that code. Hint: Check the code and try again. If you deleted your "
-           "answers, they are gone and the code opens nothing any more.")
+           "answers, or the organisation's retention period has passed, they are gone and the code opens nothing "
+           "any more.")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -185,3 +188,14 @@ def test_results_of_others_in_the_team_are_not_opened(db: Engine) -> None:
     storage.set_status(db, workshop.id, SessionStatus.CLOSED)
     shown = what_came_of_it(db, open_own_link(db, "code-0"))
     assert shown is not None and shown.trend == () and shown.baseline is None
+
+
+def test_code_opens_nothing_after_the_retention_period(db: Engine) -> None:
+    workshop = _workshop(db, threshold=1)
+    _send(db, workshop, "code-0", 3)
+    closed = storage.set_status(db, workshop.id, SessionStatus.CLOSED)
+    assert closed.closed_at is not None
+    assert len(run_retention(db, closed.closed_at + timedelta(days=31), site_default=30)) == 1
+    with pytest.raises(StorageError) as raised:
+        open_own_link(db, "code-0")
+    assert str(raised.value) == UNKNOWN

@@ -51,8 +51,9 @@ def test_mine_wrong_code_is_explained(engine: Engine) -> None:
     at = open_page("views/mine.py", holder=False, r="not-a-code")
     assert not at.exception
     assert at.error[0].value == ("**That code does not open anything**\n\nNo answers are stored under that code\\. "
-                                 "Hint\\: Check the code and try again\\. If you deleted your answers, they are gone "
-                                 "and the code opens nothing any more\\.")
+                                 "Hint\\: Check the code and try again\\. If you deleted your answers, or the "
+                                 "organisation's retention period has passed, they are gone and the code opens "
+                                 "nothing any more\\.")
 
 
 def test_mine_shows_results_and_actions_once_shown(engine: Engine) -> None:

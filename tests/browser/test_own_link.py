@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 import storage
 from domain.vocabulary import ActionStatus, PresenterStage, SessionStatus
 from tests.browser import flows, seed
 from tests.browser.conftest import Server, wait_for_app
+from tests.browser.test_accessibility import _blocking, _describe
 from tests.browser.test_mobile import PHONE, assert_no_sideways_scroll
 
 pytestmark = pytest.mark.browser
@@ -41,7 +43,8 @@ def test_own_link_on_a_phone_shows_answers_results_actions_then_deletes(
     browser: Browser, app_server: Server, snap: Snap
 ) -> None:
     """390x844: send in a workshop, follow the thank-you link, see own answers, then the shared results and an
-    action as the facilitator updates it, download, delete; the code then opens nothing."""
+    action as the facilitator updates it, download, delete; the code then opens nothing. axe-core finds no serious
+    or critical violation on the page."""
     with seed.opened(app_server.db_path) as engine:
         workshop, _key = seed.seed_workshop(engine, "Own link team")
         seed.send_responses(engine, workshop, {"carers": 1, "managers": 3})
@@ -92,6 +95,8 @@ def test_own_link_on_a_phone_shows_answers_results_actions_then_deletes(
         expect(metric.locator('[data-testid="stMetricValue"]')).to_have_text("50")
         snap(page, "02-you-said-we-did")
         assert_fits_beside_charts(page, "you said, we did")
+        blocking = _blocking(page, Axe().run(page).response["violations"])
+        assert blocking == [], _describe(blocking)
 
         page.get_by_role("button", name="Delete my answers").click()
         expect(page.get_by_text("Delete your answers for good?")).to_be_visible()

@@ -56,6 +56,8 @@ def test_own_link_on_a_phone_shows_answers_results_actions_then_deletes(
         code = flows.query(page, "r")
         assert code
         expect(page.get_by_text(f"Your code is {code}. Keep it")).to_be_visible()
+        snap(page, "00-thank-you")
+        assert_no_sideways_scroll(page, "thank-you page")
         page.get_by_role("link", name="Your answers and what came of them").click()
         expect(page.get_by_role("heading", name="Your answers", exact=True)).to_be_visible()
         wait_for_app(page)

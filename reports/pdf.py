@@ -14,7 +14,7 @@ from fpdf.util import Padding
 from reports.errors import ReportError, report_error
 from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable
 from reports.formatting import format_date, percent, signed, whole
-from reports.model import shown_change
+from reports.rules import shown_change
 from reports.parts import ActionRow, Highlight, Results
 
 APP_NAME = "Co-production: how are you doing?"
@@ -316,10 +316,18 @@ def _actions(doc: ReportDocument, report: Results) -> None:
     if not report.actions:
         doc.paragraph("No actions have been recorded yet.", size=10, colour=MUTED)
     _action_list(doc, report.actions)
+    _own_link_note(doc)
     if report.carried_actions:
         doc.heading(f"Still open from {_shown(report.baseline.label if report.baseline else '', 'last time')}", space=30)
         doc.paragraph("Actions agreed last time that are not yet done or dropped.", size=9, colour=MUTED)
         _action_list(doc, report.carried_actions)
+
+
+def _own_link_note(doc: ReportDocument) -> None:
+    """One line saying participants can follow the results and actions with their own code (issue 12 point 9)."""
+    from reports.method import OWN_LINK_NOTE
+
+    doc.paragraph(OWN_LINK_NOTE, size=9, colour=MUTED)
 
 
 def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:

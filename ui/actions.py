@@ -10,6 +10,7 @@ from domain.records import Assessment
 from domain.vocabulary import ActionStatus, Mode
 from questions.errors import ProjectError
 from reports.formatting import format_date
+from reports.method import OWN_LINK_NOTE
 from reports.parts import Results
 from services.plans import add_action, delete_action, update_action
 from ui.context import engine, md, show_error
@@ -20,6 +21,7 @@ STATUSES = tuple(ActionStatus)
 def render_actions(assessment: Assessment, results: Results, editable: bool = True) -> None:
     """List the actions; with `editable`, forms to add and update them."""
     names = dict(results.principles)
+    st.caption(OWN_LINK_NOTE)
     if not results.actions:
         st.write("No actions agreed yet.")
     for action in results.actions:
@@ -81,5 +83,5 @@ def render_still_open(results: Results) -> None:
         st.markdown(f"- **{md(action.principle_name)}**: {md(action.description)} "
                     f"({action.status}{owner}{due})")
     page = "views/facilitate.py" if baseline.mode is Mode.WORKSHOP else "views/results.py"
-    st.page_link(page, label=f"Update them in {baseline.title}", query_params={"a": str(baseline.id)},
+    st.page_link(page, label=f"Update them in {md(baseline.title)}", query_params={"a": str(baseline.id)},
                  icon=":material/edit:")

@@ -50,7 +50,7 @@ if assessment is None:
         st.rerun()
     st.stop()
 
-bank = bank_for(assessment)
+bank = bank_for(assessment, current_language())  # the texts in the reader's language; ids and scores the same
 st.caption(_("{session} · {bank} (version {version})").format(
     session=md(assessment.title), bank=md(bank.title), version=md(bank.version)))
 labels = {p.id: p.label for p in bank.perspectives}
@@ -80,7 +80,7 @@ if respondent is None:
             _("Which point of view are you answering from?"),
             offered,
             index=None,
-            format_func=lambda pid: labels.get(pid, pid),
+            format_func=lambda pid: md(labels.get(pid, pid)),  # radio options are Markdown
         )
         start = st.form_submit_button(_("Start"), type="primary")
     if start and perspective is None:
@@ -104,6 +104,12 @@ if respondent.submitted_at is not None:
                       "answered."))
     else:
         st.page_link("views/results.py", label=_("See the team's results"), query_params=session_link(assessment))
+    # "You said, we did": the same code opens their answers and, later, what came of the session.
+    st.markdown(_("Your code is **{code}**. Keep it: with it you can come back to see your answers (or delete them) "
+                  "and, once the results are shared, what the group found and what the team does about it.").format(
+        code=md(respondent.token)))
+    st.page_link("views/mine.py", label=_("Your answers and what came of them"), icon=":material/person:",
+                 query_params={"r": respondent.token, **({"er": "1"} if st.query_params.get("er") == "1" else {})})
     if assessment.is_open and st.button(_("Someone else wants to answer on this device")):
         forget_respondent()
         del st.query_params["r"]
@@ -112,7 +118,8 @@ if respondent.submitted_at is not None:
 
 load_into_state(respondent, bank)
 st.info(_(
-    "Your resume code is **{code}**. Answers save as you go: keep this page's address to come back later."
+    "Your resume code is **{code}**. Answers save as you go: keep this page's address to come back later. "
+    "After you send them, the same code shows what came of it."
 ).format(code=md(respondent.token)))
 if "easy_read" not in st.session_state:
     # Kept in the address too, so a reload or the resume link opens in the same reading mode.

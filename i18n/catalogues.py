@@ -30,6 +30,7 @@ PARTICIPANT_FILES = (
     "ui/easy_read.py",
     "ui/context.py",
     "ui/language.py",
+    "ui/own_link.py",
     "reports/paper.py",
 )
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}

@@ -71,6 +71,20 @@ def use(code: str) -> None:
         st.query_params["lang"] = st.session_state[KEY]
 
 
+def follow(language: str, owner: str) -> None:
+    """Open in the language a person chose before (kept with their code), once per session, unless this one picked.
+
+    Reruns the page when the language changes, so everything is drawn in it.
+    """
+    marker = f"language_of_{owner}"
+    if marker in st.session_state:
+        return
+    st.session_state[marker] = True
+    if not chosen_here() and i18n.normalise(language) != i18n.current_language():
+        use(language)
+        st.rerun()
+
+
 def chosen_here() -> bool:
     """Whether this browser session picked its language (with the picker, or `?lang=` in the address)."""
     return bool(st.session_state.get(CHOSEN)) or bool(st.query_params.get("lang"))

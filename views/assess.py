@@ -14,7 +14,8 @@ from services.sessions import find_session, get_session
 from ui.access import session_link
 from ui.answering import answered_count, forget_respondent, load_into_state, render_principle
 from ui.context import bank_for, engine, md, show_error
-from ui.language import apply_direction, chosen_here, language_picker, use as use_language
+from ui.language import apply_direction, language_picker
+from ui.language import follow as follow_language
 
 language_picker("participant", where="main")
 apply_direction()
@@ -62,11 +63,7 @@ if respondent is not None and respondent.assessment_id != assessment.id:
     respondent = None
 if respondent is not None:
     # The language goes with the resume code: another device opens in it, unless this one picked its own.
-    if f"language_of_{respondent.token}" not in st.session_state:
-        st.session_state[f"language_of_{respondent.token}"] = True
-        if not chosen_here() and language_of(respondent) != current_language():
-            use_language(language_of(respondent))
-            st.rerun()
+    follow_language(language_of(respondent), respondent.token)
     respondent = remember_language(engine(), respondent, current_language())
 
 if respondent is None:

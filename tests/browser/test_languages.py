@@ -42,8 +42,15 @@ def phone(browser: Browser, server: Server) -> tuple[BrowserContext, Page]:
     return context, context.new_page()
 
 
+def perspective_label(server: Server, workshop: storage.Assessment, language: str, perspective: str) -> str:
+    """How the form names a point of view in a language (the bank's translation where it has one)."""
+    with seed.opened(server.db_path) as engine:
+        bank = storage.load_bank_version(engine, workshop.bank_row_id).in_language(language)
+    return next(p.label for p in bank.perspectives if p.id == perspective)
+
+
 def join_in(page: Page, code: str, language: str, name: str, perspective: str) -> None:
-    """Open the join link, pick the language by its own name, choose a point of view and start."""
+    """Open the join link, pick the language by its own name, choose a point of view (as labelled) and start."""
     page.goto(f"/assess?code={code}")
     wait_for_app(page)
     flows.choose(page, PICKER, name)
@@ -87,7 +94,7 @@ def test_welsh_and_english_participants_land_in_one_result(browser: Browser, app
     welsh_context, welsh = phone(browser, app_server)
     english_context, english = phone(browser, app_server)
     try:
-        join_in(welsh, code, "cy", "Cymraeg", "Staff and volunteers")
+        join_in(welsh, code, "cy", "Cymraeg", perspective_label(app_server, workshop, "cy", "staff"))
         answer_all_in(welsh, "cy", 4, snap)
         snap(welsh, "cy-sent")
         flows.join_and_answer(english, code, "People who use services", "Mostly like From")
@@ -133,7 +140,7 @@ def test_arabic_form_reads_right_to_left_on_a_phone(browser: Browser, app_server
         workshop, _key = seed.seed_workshop(engine, f"Arabic {uuid.uuid4().hex[:6]}", threshold=2)
     context, page = phone(browser, app_server)
     try:
-        join_in(page, str(workshop.join_code), "ar", "العربية", "Carers and family members")
+        join_in(page, str(workshop.join_code), "ar", "العربية", perspective_label(app_server, workshop, "ar", "carers"))
         main = page.locator('[data-testid="stMain"]')
         assert main.evaluate("element => getComputedStyle(element).direction") == "rtl"
         sizes = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")

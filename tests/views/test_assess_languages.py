@@ -96,3 +96,15 @@ def test_people_in_one_workshop_each_read_their_own_language(engine: Engine) -> 
     english_page = open_page("views/assess.py", code=str(assessment.join_code), r=english.token)
     assert welsh_page.radio[0].label == NOW_CY
     assert english_page.radio[0].label == "Where is your practice now?"
+
+
+def test_own_link_opens_in_the_language_the_person_answered_in(engine: Engine) -> None:
+    assessment = _workshop(engine)
+    respondent = storage.join(engine, assessment.id, "staff")
+    storage.set_language(engine, respondent.id, "ar")
+    storage.save_answer(engine, respondent.id, "quick-assets", 2, None, "")
+    at = open_page("views/mine.py", holder=False, r=respondent.token)
+    assert not at.exception
+    assert at.title[0].value == "إجاباتك وما نتج عنها"
+    assert _right_to_left(at)
+    assert [b.label for b in at.button] == ["احذف إجاباتي"]

@@ -26,7 +26,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 PICKER = "Language / Iaith / اللغة"
 # What each language calls the parts of the form a participant presses or reads.
 WORDS = {
-    "cy": {"perspective": "O ba safbwynt rydych chi’n ateb?", "start": "Dechrau", "now": "Ble mae eich ymarfer nawr?",
+    "cy": {"perspective": "O ba safbwynt rydych chi'n ateb?", "start": "Dechrau", "now": "Ble mae eich ymarfer nawr?",
            "next": "Nesaf", "review": "Adolygu", "heading": "Adolygu ac anfon", "send": "Anfon fy atebion",
            "thanks": "Diolch: mae eich atebion wedi cyrraedd.", "resume": "Eich cod ailddechrau yw"},
     "ar": {"perspective": "من أي وجهة نظر تجيب؟", "start": "ابدأ", "now": "أين تقف ممارستك الآن؟",

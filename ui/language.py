@@ -51,10 +51,8 @@ def language_picker(domain: str, *, where: str = "sidebar") -> str:
         "Language / Iaith / اللغة", options, format_func=names.__getitem__,
         key=widget, on_change=_picked, args=(widget,),
     )
-    if chosen != st.session_state.get(KEY):
-        st.session_state[KEY] = chosen
-    if st.query_params.get("lang") not in (None, chosen):
-        st.query_params["lang"] = chosen
+    # Only a change made with the picker (its callback) sets the language: drawing a picker never does, so a
+    # staff picker (no Arabic) on the same page cannot switch an Arabic reader back to English.
     return str(chosen)
 
 

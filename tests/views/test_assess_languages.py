@@ -108,3 +108,25 @@ def test_own_link_opens_in_the_language_the_person_answered_in(engine: Engine) -
     assert at.title[0].value == "إجاباتك وما نتج عنها"
     assert _right_to_left(at)
     assert [b.label for b in at.button] == ["احذف إجاباتي"]
+
+
+def _two_pickers() -> None:
+    """A page with the participant's picker and the staff one (which has no Arabic), as a merged app may draw."""
+    import streamlit as st
+
+    import i18n
+    from ui.language import install, language_picker
+
+    install()
+    language_picker("participant", where="main")
+    language_picker("staff")
+    st.markdown(i18n.current_language())
+
+
+def test_a_staff_picker_does_not_undo_an_arabic_choice() -> None:
+    at = AppTest.from_function(_two_pickers, default_timeout=30).run()
+    at.selectbox(key=PICKER).set_value("ar").run()
+    at.run()
+    assert not at.exception
+    assert at.markdown[0].value == "ar"
+    assert at.selectbox(key=PICKER).value == "ar"

@@ -31,6 +31,7 @@ PARTICIPANT_FILES = (
     "ui/context.py",
     "ui/language.py",
     "ui/own_link.py",
+    "services/mine.py",
     "reports/paper.py",
 )
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}

@@ -16,7 +16,7 @@ import storage
 from domain.records import Assessment, Respondent
 from domain.vocabulary import AuditAction, PresenterStage
 from questions.schema import Bank
-from reports.formatting import format_date
+from i18n import N_, _, format_day, format_number
 from reports.parts import Results
 from services.access import Viewer
 from services.answering import respondent as respondent_by_code
@@ -24,9 +24,9 @@ from services.audit import log_session
 from services.results import results_for
 from storage import StorageError
 
-UNKNOWN_CODE = "No answers are stored under that code."
-UNKNOWN_CODE_HINT = ("Check the code and try again. If you deleted your answers, or the organisation's "
-                     "retention period has passed, they are gone and the code opens nothing any more.")
+UNKNOWN_CODE = N_("No answers are stored under that code.")
+UNKNOWN_CODE_HINT = N_("Check the code and try again. If you deleted your answers, or the organisation's "
+                       "retention period has passed, they are gone and the code opens nothing any more.")
 # The same message for a mistyped code and a deleted one: it never confirms that a code once existed.
 DELETED_DETAILS = "a participant deleted their own answers with their resume code; results now leave them out"
 # Shown stages: the facilitator has put the group's results on the projector.
@@ -80,7 +80,7 @@ class _ThisSessionOnly:
 
 
 def _unknown() -> StorageError:
-    return StorageError(UNKNOWN_CODE, hint=UNKNOWN_CODE_HINT)
+    return StorageError(_(UNKNOWN_CODE), hint=_(UNKNOWN_CODE_HINT))
 
 
 def _find(engine: Engine, code: str | None) -> Respondent:
@@ -108,14 +108,18 @@ def own_answers(bank: Bank, stored: dict[str, storage.Answer], easy_read: bool =
     return tuple(found)
 
 
-def open_own_link(engine: Engine, code: str | None, easy_read: bool = False) -> OwnLink:
-    """What this resume code opens; a wrong or deleted code raises StorageError with one clear message."""
+def open_own_link(engine: Engine, code: str | None, easy_read: bool = False, language: str | None = None) -> OwnLink:
+    """What this resume code opens; a wrong or deleted code raises StorageError with one clear message.
+
+    The statements read in `language` where the bank is translated (ids and answers are the same).
+    """
     respondent = _find(engine, code)
     assessment = storage.get_assessment(engine, respondent.assessment_id)
     if assessment is None:
         raise _unknown()
     team = storage.get_team(engine, assessment.team_id)
     bank = storage.load_bank_version(engine, assessment.bank_row_id)
+    bank = bank.in_language(language) if language else bank
     # The code as the person gave it (how codes are stored is storage's business: it may keep only a digest).
     return OwnLink(code=(code or "").strip(), respondent=respondent, assessment=assessment,
                    organisation=team.organisation if team else "", team=team.name if team else "", bank=bank,
@@ -131,17 +135,22 @@ def own_answers_frame(link: OwnLink) -> pd.DataFrame:
 
 def own_answers_text(link: OwnLink) -> str:
     """The person's answers as plain text anyone can read or print."""
-    sent = (f"sent on {format_date(link.respondent.submitted_at.date())}" if link.respondent.submitted_at
-            else "not sent")
-    lines = [f"My answers: {link.assessment.title}", f"{link.organisation} · {link.team}",
-             f"{len(link.answers)} of {len(link.bank.statements)} statements answered, {sent}.", ""]
+    sent = (_("sent on {day}").format(day=format_day(link.respondent.submitted_at.date()))
+            if link.respondent.submitted_at else _("not sent"))
+    lines = [_("My answers: {title}").format(title=link.assessment.title), f"{link.organisation} · {link.team}",
+             _("{done} of {total} statements answered, {sent}.").format(
+                 done=format_number(len(link.answers)), total=format_number(len(link.bank.statements)), sent=sent),
+             ""]
     for answer in link.answers:
-        lines += [f"Statement {answer.number} ({answer.principle})", f"  From: {answer.from_text}",
-                  f"  To: {answer.to_text}", f"  Where we are now: {answer.current_label}"]
+        lines += [_("Statement {number} ({principle})").format(number=format_number(answer.number),
+                                                               principle=answer.principle),
+                  "  " + _("From: {text}").format(text=answer.from_text),
+                  "  " + _("To: {text}").format(text=answer.to_text),
+                  "  " + _("Where we are now: {level}").format(level=answer.current_label)]
         if answer.target_label:
-            lines.append(f"  Where we want to be: {answer.target_label}")
+            lines.append("  " + _("Where we want to be: {level}").format(level=answer.target_label))
         if answer.comment:
-            lines.append(f"  My comment: {answer.comment}")
+            lines.append("  " + _("My comment: {text}").format(text=answer.comment))
         lines.append("")
     return "\n".join(lines)
 
@@ -159,9 +168,9 @@ def results_shared(engine: Engine, assessment: Assessment) -> bool:
 def not_yet_shared(assessment: Assessment) -> str:
     """What the page says while the group's results are not shown yet."""
     if assessment.is_workshop:
-        return ("The group's results and the team's actions appear here once the facilitator shows the "
-                "results or closes the workshop.")
-    return "The group's results and the team's actions appear here once the self-assessment is closed."
+        return _("The group's results and the team's actions appear here once the facilitator shows the "
+                 "results or closes the workshop.")
+    return _("The group's results and the team's actions appear here once the self-assessment is closed.")
 
 
 def what_came_of_it(engine: Engine, link: OwnLink) -> Results | None:

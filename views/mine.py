@@ -41,7 +41,7 @@ if "easy_read" not in st.session_state:
     # The same reading mode as the form they answered in (the thank-you link carries it).
     st.session_state["easy_read"] = st.query_params.get("er") == "1"
 try:
-    link = open_own_link(engine(), code, easy_read=bool(st.session_state["easy_read"]))
+    link = open_own_link(engine(), code, easy_read=bool(st.session_state["easy_read"]), language=current_language())
 except ProjectError as error:
     show_error(error, _("That code does not open anything"))
     if st.button(_("Type another code")):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 
 import storage
+from i18n import use_language
 from services.answering import join, language_of, remember_language, respondent
+from services.mine import open_own_link, own_answers_text
 from tests.services.conftest import quick_row
 
 
@@ -39,3 +41,14 @@ def test_unknown_language_is_stored_as_english(engine: Engine) -> None:
     remember_language(engine, joined, "xx-YY")
     found = respondent(engine, joined.token)
     assert found is not None and found.language == "en"
+
+
+def test_own_answers_text_is_written_in_the_chosen_language(engine: Engine) -> None:
+    assessment = _workshop(engine)
+    joined = join(engine, assessment, "staff", token="own-text-token-0001", language="cy")
+    storage.save_answer(engine, joined.id, "quick-assets", 2, None, "Da iawn")
+    with use_language("cy"):
+        text = own_answers_text(open_own_link(engine, joined.token, language="cy"))
+    assert "Datganiad 1 (Cydnabod pobl fel asedau)" in text
+    assert "1 o 6 datganiad wedi'u hateb, heb eu hanfon." in text
+    assert "  Fy sylw: Da iawn" in text

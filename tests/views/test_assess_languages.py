@@ -108,6 +108,8 @@ def test_own_link_opens_in_the_language_the_person_answered_in(engine: Engine) -
     assert at.title[0].value == "إجاباتك وما نتج عنها"
     assert _right_to_left(at)
     assert [b.label for b in at.button] == ["احذف إجاباتي"]
+    # The statements read in the bank's Arabic translation, numbered as the form numbered them.
+    assert any(m.value.startswith("**العبارة 1** · الاعتراف بالناس") for m in at.markdown)
 
 
 def _two_pickers() -> None:

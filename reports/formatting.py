@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 DASH = "\u2013"
+ELLIPSIS = "\u2026"
 
 
 def whole(value: float | None) -> str:
@@ -32,3 +33,12 @@ def one_decimal(value: float | None) -> str:
 def format_date(value: date | datetime, short: bool = False) -> str:
     """A date as people write it: 23 November 2026 (short: 23 Nov 2026)."""
     return f"{value.day} {value:%b %Y}" if short else f"{value.day} {value:%B %Y}"
+
+
+def shortened(text: str, most: int) -> str:
+    """Text of at most `most` characters, cut at a word where there is one, with an ellipsis; linear time."""
+    if len(text) <= most:
+        return text
+    kept = text[:most - 1]
+    space = kept.rfind(" ", most // 2)
+    return (kept[:space] if space > 0 else kept).rstrip() + ELLIPSIS

@@ -13,7 +13,7 @@ from fpdf.util import Padding
 
 from reports.errors import ReportError, report_error
 from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable
-from reports.formatting import format_date, percent, signed, whole
+from reports.formatting import format_date, percent, shortened, signed, whole
 from reports.model import shown_change
 from reports.parts import ActionRow, Highlight, Results
 
@@ -39,6 +39,11 @@ HEADING_LINES = 4
 PERSPECTIVE_COLUMNS = 4  # five would be 24 mm wide, too narrow for "Commissioners" in the heading
 DASH = "\u2013"
 ELLIPSIS = "\u2026"
+# Titles, team and organisation names are cut to this many characters in the title block and metadata
+# (the running header cuts them to one line): a 64,000-character title would fill twenty pages.
+NAME_CHARACTERS = 300
+# The narrowest glyph of the bundled fonts with any width, in em (DejaVu Sans: 0.166; combining marks have none).
+NARROWEST_GLYPH = 0.16
 
 
 
@@ -79,8 +84,8 @@ class ReportDocument(FPDF):
         self.add_font(FONT, "B", str(BOLD_FONT))
         self.set_margins(MARGIN, 20, MARGIN)
         self.set_auto_page_break(True, margin=20)
-        self.set_title(printable(report.title))
-        self.set_author(printable(report.organisation))
+        self.set_title(printable(shortened(report.title, NAME_CHARACTERS)))
+        self.set_author(printable(shortened(report.organisation, NAME_CHARACTERS)))
         self.set_creator(APP_NAME)
         self.set_lang("en-GB")
         self.set_text_color(*TEXT)
@@ -91,10 +96,23 @@ class ReportDocument(FPDF):
         return text if self.get_string_width(text) <= width else self._cut(text, width)
 
     def _cut(self, text: str, width: float) -> str:
-        """Text shortened so that it and a closing ellipsis fit on one line of `width` mm."""
-        while text and self.get_string_width(text + ELLIPSIS) > width:
-            text = text[: max(len(text) * 9 // 10, len(text) - 50) if len(text) > 60 else len(text) - 1]
-        return text.rstrip() + ELLIPSIS
+        """Text shortened so that it and a closing ellipsis fit on one line of `width` mm.
+
+        Only prefixes up to twice the kept length are measured (doubling, then halving the step), so
+        a 64,000-character title costs no more than a short one: measuring the whole text each time
+        made the running header on every page quadratic.
+        """
+        def fits(count: int) -> bool:
+            return self.get_string_width(text[:count] + ELLIPSIS) <= width
+
+        low, high = 0, 64  # fits(low) holds (or low is 0); the answer is below high
+        while high <= len(text) and fits(high):
+            low, high = high, high * 2
+        high = min(high, len(text) + 1)
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if fits(middle) else (low, middle)
+        return text[:low].rstrip() + ELLIPSIS
 
     def _lines(self, text: str, width: float) -> list[str]:
         """The lines a table cell `width` mm wide breaks `text` into, in the current font."""
@@ -104,12 +122,16 @@ class ReportDocument(FPDF):
 
     def _clipped(self, text: str, width: float, most: int) -> tuple[str, int]:
         """Cell text cut with an ellipsis after `most` lines of a `width` mm column, and its line count."""
-        lines = self._lines(text, width)
-        if len(lines) <= most:
+        # Only what could show is broken into lines (one line more than `most`, each of the narrowest
+        # glyphs): breaking a 64,000-character text whole, in every table it appears in, was the slow part.
+        most_characters = (most + 1) * math.ceil(width / (NARROWEST_GLYPH * self.font_size))
+        lines = self._lines(text[:most_characters], width)
+        if len(lines) <= most and len(text) <= most_characters:
             return text, len(lines)
         # Keep the lines as fpdf2 broke them, so the cut text wraps the same way when drawn.
-        last = self._cut(" ".join(lines[most - 1:most + 1]), width - CELL_PADDING.left - CELL_PADDING.right)
-        return "\n".join([*lines[:most - 1], last]), most
+        count = min(len(lines), most)
+        last = self._cut(" ".join(lines[count - 1:count + 1]), width - CELL_PADDING.left - CELL_PADDING.right)
+        return "\n".join([*lines[:count - 1], last]), count
 
     def _row(self, values: Sequence[str], columns: Sequence[float], style: str,
              most: int) -> tuple[list[str], float]:
@@ -201,8 +223,8 @@ def _title_block(doc: ReportDocument, report: Results) -> None:
     doc.set_font(FONT, "B", 8.5)
     doc.set_text_color(*ACCENT)
     doc.cell(0, 5, "CO-PRODUCTION SELF-ASSESSMENT", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    doc.paragraph(_shown(report.title), size=19, bold=True, after=1)
-    subtitle = _joined(report.team, report.organisation)
+    doc.paragraph(_shown(shortened(report.title, NAME_CHARACTERS)), size=19, bold=True, after=1)
+    subtitle = _joined(shortened(report.team, NAME_CHARACTERS), shortened(report.organisation, NAME_CHARACTERS))
     if subtitle:
         doc.paragraph(subtitle, size=11.5, colour=MUTED, after=4)
     doc.grid(("", ""), [(f.label, f.value) for f in report.facts], (48, doc.epw - 48), headed=False)

@@ -111,6 +111,12 @@ def shown_change(baseline: float | None, latest: float | None) -> int | None:
     return round(latest) - round(baseline)
 
 
+def compared_perspectives(results: Results) -> list[str]:
+    """The perspective groups shown side by side, or none when only one is shown (its scores are the overall ones)."""
+    labels = list(dict.fromkeys(score.label for score in results.perspective_scores))
+    return labels if len(labels) > 1 else []
+
+
 def still_open(actions: Iterable[Action]) -> list[Action]:
     """Actions neither done nor dropped."""
     return [action for action in actions if action.status.is_open]
@@ -161,8 +167,9 @@ def _respondent_facts(result: GroupResult, perspectives: PerspectiveResult) -> l
     sizes = perspectives.groups.dropna(subset=["shown_as"]).groupby("shown_as", sort=False)["n"].sum()
     labels = dict(zip(perspectives.scores["perspective"], perspectives.scores["label"]))
     if len(sizes) > 1:
-        for group, size in sizes.items():
-            facts.append(Fact(labels.get(str(group), str(group)), str(int(size))))
+        # One fact listing the groups, not a row each that reads like a fact of its own.
+        facts.append(Fact("By perspective", "; ".join(f"{labels.get(str(group), str(group))}: {int(size)}"
+                                                      for group, size in sizes.items())))
     return facts
 
 

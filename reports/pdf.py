@@ -13,9 +13,25 @@ from fpdf.util import Padding
 
 from reports.errors import ReportError, report_error
 from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable
-from reports.formatting import format_date, percent, shortened, signed, whole
-from reports.model import shown_change
+from reports.formatting import (
+    BY_PERSPECTIVE,
+    DISAGREE,
+    PERSPECTIVES_DIFFER,
+    SCALE_NOTE,
+    SCORES_BY_PRINCIPLE,
+    STRONGEST,
+    TO_DEVELOP,
+    assessment_kind,
+    format_date,
+    percent,
+    radar_heading,
+    shortened,
+    signed,
+    whole,
+)
+from reports.model import RADAR_TARGET, baseline_series, compared_perspectives, shown_change
 from reports.parts import ActionRow, Highlight, Results
+from reports.vector import draw_radar, radar_height
 
 APP_NAME = "Co-production: how are you doing?"
 FONT = "DejaVu"
@@ -42,6 +58,11 @@ ELLIPSIS = "\u2026"
 # Titles, team and organisation names are cut to this many characters in the title block and metadata
 # (the running header cuts them to one line): a 64,000-character title would fill twenty pages.
 NAME_CHARACTERS = 300
+# A paragraph up to this long and high is moved to the next page whole rather than split.
+KEEP_CHARACTERS = 2_000
+KEEP_HEIGHT = 60.0
+# The radar's largest radius in mm (its labels may make it smaller, never larger).
+RADAR_RADIUS = 42.0
 # The narrowest glyph of the bundled fonts with any width, in em (DejaVu Sans: 0.166; combining marks have none).
 NARROWEST_GLYPH = 0.16
 
@@ -63,15 +84,6 @@ def _column_groups(labels: Sequence[str], most: int) -> list[list[str]]:
     """Labels in as few groups of at most `most` as possible, evenly sized (8 -> 4 + 4, not 6 + 2)."""
     size = math.ceil(len(labels) / math.ceil(len(labels) / most))
     return [list(labels[start:start + size]) for start in range(0, len(labels), size)]
-
-
-def _image_size(png: bytes, max_width: float, max_height: float) -> tuple[float, float]:
-    """Width and height in mm that fit the box and keep the PNG's aspect ratio."""
-    if png[:8] != b"\x89PNG\r\n\x1a\n" or len(png) < 24:
-        raise report_error("chart image", "PNG image data", "something else", hint="This is a fault in the report.")
-    pixels_w, pixels_h = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    scale = min(max_width / max(pixels_w, 1), max_height / max(pixels_h, 1))
-    return pixels_w * scale, pixels_h * scale
 
 
 class ReportDocument(FPDF):
@@ -185,12 +197,25 @@ class ReportDocument(FPDF):
 
     def paragraph(self, text: str, size: float = 10, bold: bool = False,
                   colour: tuple[int, int, int] = TEXT, after: float = 2) -> None:
-        """Literal text (no markup), wrapped at words and inside over-long words."""
+        """Literal text (no markup), wrapped at words and inside over-long words; a short one kept on one page."""
         self.set_font(FONT, "B" if bold else "", size)
         self.set_text_color(*colour)
+        self._keep_together(printable(text), size * 0.48)
         self.multi_cell(0, size * 0.48, printable(text), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(*TEXT)
         self.ln(after)
+
+    def _keep_together(self, text: str, line: float) -> None:
+        """Start a new page unless the whole paragraph fits, when it is short enough to move whole.
+
+        Otherwise its last line can land alone on the last page ("100: Co-producing.").
+        """
+        if len(text) > KEEP_CHARACTERS:
+            return
+        lines = self.multi_cell(0, line, text, dry_run=True, output=MethodReturnValue.LINES)
+        height = len(cast(list[str], lines)) * line
+        if height <= KEEP_HEIGHT:
+            self.ensure_space(height)
 
     def grid(self, headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
              aligns: Sequence[str] | None = None, headed: bool = True, keep: bool = False) -> None:
@@ -222,7 +247,7 @@ def _title_block(doc: ReportDocument, report: Results) -> None:
     """Kicker, title, team and the facts table."""
     doc.set_font(FONT, "B", 8.5)
     doc.set_text_color(*ACCENT)
-    doc.cell(0, 5, "CO-PRODUCTION SELF-ASSESSMENT", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.cell(0, 5, f"CO-PRODUCTION {assessment_kind(report.mode).upper()}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.paragraph(_shown(shortened(report.title, NAME_CHARACTERS)), size=19, bold=True, after=1)
     subtitle = _joined(shortened(report.team, NAME_CHARACTERS), shortened(report.organisation, NAME_CHARACTERS))
     if subtitle:
@@ -240,24 +265,38 @@ def _panel(doc: ReportDocument, text: str, size: float = 11) -> None:
     doc.ln(3)
 
 
-def _results(doc: ReportDocument, report: Results, radar_png: bytes | None) -> None:
+def _results(doc: ReportDocument, report: Results) -> None:
     """Overall score, radar and the principle table."""
     if report.overall_score is not None:
         band = f" \u00b7 {report.overall_band}" if report.overall_band else ""
         _panel(doc, f"Overall score: {whole(report.overall_score)} out of 100{band}", size=12)
-    if radar_png is not None:
-        width, height = _image_size(radar_png, doc.epw * 0.9, 112)
-        doc.heading("Current and target by principle", space=height + 18)
-        doc.image(radar_png, x=MARGIN + (doc.epw - width) / 2, w=width, h=height)
-        doc.ln(2)
-    doc.heading("Scores by principle")
-    rows = [(r.name, whole(r.score), r.band or DASH, whole(r.target), signed(shown_change(r.score, r.target)),
-             whole(r.spread), str(r.n))
+    _radar(doc, report)
+    doc.heading(SCORES_BY_PRINCIPLE)
+    targets = any(r.target is not None for r in report.principle_rows)
+    rows = [(r.name, whole(r.score), r.band or DASH, *((whole(r.target), signed(shown_change(r.score, r.target)))
+                                                     if targets else ()), whole(r.spread), str(r.n))
             for r in report.principle_rows]
-    doc.grid(("Principle", "Score", "Band", "Target", "Gap", "Spread", "People"), rows,
-             (60, 17, 27, 18, 16, 18, 18), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
-    doc.paragraph("Scores run from 0 to 100. Gap = target minus score. Spread: how far apart people's scores "
-                  "were.", size=8, colour=MUTED)
+    if targets:
+        doc.grid(("Principle", "Score", "Band", "Target", "Gap", "Spread", "People"), rows,
+                 (60, 17, 27, 18, 16, 18, 18), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
+    else:
+        doc.grid(("Principle", "Score", "Band", "Spread", "People"), rows, (78, 20, 40, 18, 18),
+                 ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT"))
+    gap = " Gap = target minus score." if targets else ""
+    doc.paragraph(f"{SCALE_NOTE}{gap} Spread: how far apart people's scores were.", size=8, colour=MUTED)
+
+
+def _radar(doc: ReportDocument, report: Results) -> None:
+    """The radar drawn as vector lines and text, under a heading naming only the series it shows."""
+    if report.radar.empty:
+        return
+    names = list(dict.fromkeys(str(name) for name in report.radar["series"]))
+    height = radar_height(doc, FONT, report.principles, names, doc.epw, RADAR_RADIUS)
+    doc.heading(radar_heading(names, RADAR_TARGET, baseline_series(report.baseline) in names), space=height + 18)
+    used = draw_radar(doc, FONT, report.radar, report.principles, left=MARGIN, top=doc.get_y(), width=doc.epw,
+                      most=RADAR_RADIUS)
+    doc.set_y(doc.get_y() + used)
+    doc.ln(2)
 
 
 def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Highlight], agreement: bool) -> None:
@@ -275,10 +314,10 @@ def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Hig
 
 def _perspectives(doc: ReportDocument, report: Results) -> None:
     """Principle scores per perspective and the largest differences between them."""
-    if not report.perspective_scores:
-        return
-    doc.heading("Scores by perspective")
-    labels = list(dict.fromkeys(s.label for s in report.perspective_scores))
+    labels = compared_perspectives(report)
+    if not labels:
+        return  # one group's scores are the overall scores: no table repeating them
+    doc.heading(BY_PERSPECTIVE)
     by_key = {(s.label, s.principle): s.score for s in report.perspective_scores}
     groups = _column_groups(labels, PERSPECTIVE_COLUMNS)
     # Narrow score columns: a lone perspective should not stretch across the page. Every table
@@ -295,7 +334,7 @@ def _perspectives(doc: ReportDocument, report: Results) -> None:
                   "perspectives or left out.", size=8, colour=MUTED)
     if report.perspective_gaps:
         gaps = [(g.name, whole(g.max_gap), g.highest, g.lowest) for g in report.perspective_gaps]
-        doc.heading("Where perspectives differ most", space=45)
+        doc.heading(PERSPECTIVES_DIFFER, space=45)
         doc.paragraph("The largest difference between the highest and lowest perspective score on each "
                       "principle.", size=9, colour=MUTED)
         doc.grid(("Principle", "Largest difference", "Highest", "Lowest"), gaps, (56, 30, 44, 44),
@@ -356,19 +395,18 @@ def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:
         _rule(doc)
 
 
-def _write(doc: ReportDocument, report: Results, radar_png: bytes | None) -> None:
+def _write(doc: ReportDocument, report: Results) -> None:
     """Every section in reading order."""
     doc.add_page()
     _title_block(doc, report)
     if report.withheld:
         _panel(doc, report.withheld)
     else:
-        _results(doc, report, radar_png)
-        _highlights(doc, "Strengths", "Statements with the highest current answers.", report.strengths, False)
-        _highlights(doc, "Areas to develop", "Statements with the lowest current answers.",
-                    report.development_areas, False)
-        _highlights(doc, "Where people disagree most", "Statements with the widest range of answers: worth "
-                    "talking through together.", report.hot_spots, True)
+        _results(doc, report)
+        _highlights(doc, STRONGEST, "Statements with the highest current answers.", report.strengths, False)
+        _highlights(doc, TO_DEVELOP, "Statements with the lowest current answers.", report.development_areas, False)
+        _highlights(doc, DISAGREE, "Statements with the widest range of answers: worth talking through together.",
+                    report.hot_spots, True)
         _perspectives(doc, report)
         _changes(doc, report)
         _agreed(doc, report)
@@ -382,11 +420,11 @@ def _write(doc: ReportDocument, report: Results, radar_png: bytes | None) -> Non
         doc.paragraph(text, size=9.5)
 
 
-def render_pdf(report: Results, *, radar_png: bytes | None = None) -> bytes:
-    """PDF bytes of the report; the radar image is included when given."""
+def render_pdf(report: Results) -> bytes:
+    """PDF bytes of the report, its radar drawn as vector lines and text."""
     doc = ReportDocument(report)
     try:
-        _write(doc, report, radar_png)
+        _write(doc, report)
         return bytes(doc.output())
     except (FPDFException, ValueError, RuntimeError) as exc:
         raise report_error("PDF", "a report that can be laid out", f"{type(exc).__name__}: {exc}",
@@ -394,16 +432,8 @@ def render_pdf(report: Results, *, radar_png: bytes | None = None) -> bytes:
 
 
 def build_pdf(report: Results) -> bytes:
-    """PDF bytes of the report with its radar chart drawn in."""
-    # Imported here so that importing the writer stays cheap and chart errors stay ReportErrors.
-    from reports.charts import radar_spec
-    from reports.images import chart_png
-
-    radar_png = None
-    if not report.withheld and not report.radar.empty:
-        # The same spec the app shows on screen.
-        radar_png = chart_png(radar_spec(report.radar, report.principles))
-    return render_pdf(report, radar_png=radar_png)
+    """PDF bytes of the report (the download and the command line call this)."""
+    return render_pdf(report)
 
 
 __all__ = ["ReportError", "build_pdf", "render_pdf"]

@@ -110,3 +110,16 @@ def test_results_drop_a_pdf_prepared_before_the_answers_changed(engine: Engine) 
     assert stale in [c.value for c in at.caption]
     assert f"pdf_{assessment.id}" not in at.session_state
     assert "Download the PDF summary" not in [d.proto.label for d in at.get("download_button")]
+
+
+def test_results_use_the_pdf_section_names_and_0_to_100_units(engine: Engine) -> None:
+    from reports.formatting import DISAGREE, OVERALL_SCORE, STRONGEST, TO_DEVELOP
+
+    assessment = _assessment(engine, people=4)
+    at = open_page("views/results.py", a=str(assessment.id))
+    assert not at.exception
+    shown = [m.value for m in at.markdown]
+    assert {f"**{STRONGEST}**", f"**{TO_DEVELOP}**", f"**{DISAGREE}**"} <= set(shown)
+    assert at.metric[0].label == OVERALL_SCORE
+    columns = [column for frame in at.dataframe for column in frame.value.columns]
+    assert not any("0-4" in str(column) for column in columns)

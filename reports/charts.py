@@ -14,14 +14,17 @@ import pandas as pd
 
 from questions.schema import Bank
 
+# Colours, grid and label rules live in reports.geometry (shared with the PDF's vector radar); the
+# names other modules import from here are re-exported explicitly.
+from reports.geometry import DASHES as DASHES
+from reports.geometry import GRID_COLOUR as GRID_COLOUR
+from reports.geometry import GRID_LEVELS as GRID_LEVELS
+from reports.geometry import LABEL_RADIUS as LABEL_RADIUS
+from reports.geometry import MUTED_COLOUR as MUTED_COLOUR
+from reports.geometry import PALETTE as PALETTE
+from reports.geometry import TEXT_COLOUR as TEXT_COLOUR
+from reports.geometry import wrap_label as wrap_label
 from reports.geometry import (
-    DASHES,
-    GRID_COLOUR,
-    GRID_LEVELS,
-    LABEL_RADIUS,
-    MUTED_COLOUR,
-    PALETTE,
-    TEXT_COLOUR,
     VALUE_INWARD,
     VALUE_OUTWARD,
     VALUE_TURN,
@@ -30,7 +33,6 @@ from reports.geometry import (
     radius_of,
     ring,
     ring_value_places,
-    wrap_label,
 )
 
 LABEL_FONT_SIZE = 12

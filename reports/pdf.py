@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import cast
 
-from fpdf import FPDF, FontFace
-from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, TableCellFillMode, XPos, YPos
+from fpdf import FPDF
+from fpdf.enums import Align, XPos, YPos
 from fpdf.errors import FPDFException
 from fpdf.util import Padding
 
@@ -128,30 +127,76 @@ class ReportDocument(FPDF):
 
     def _lines(self, text: str, width: float) -> list[str]:
         """The lines a table cell `width` mm wide breaks `text` into, in the current font."""
-        lines = self.multi_cell(width, CELL_LINE, text, dry_run=True, output=MethodReturnValue.LINES,
-                                padding=CELL_PADDING)
-        return cast(list[str], lines)  # the return type covers every output mode; LINES gives these
+        return self._wrap(text, width - CELL_PADDING.left - CELL_PADDING.right - 2 * self.c_margin)
+
+    def _wrap(self, text: str, width: float) -> list[str]:
+        """Lines of `text` at most `width` mm wide: broken at spaces, and inside a word longer than a line.
+
+        Each word is measured once, so time grows with the text's length (fpdf2's own line breaking
+        re-measures the line at every character, which made tables the slowest part of the report).
+        """
+        space = self.get_string_width(" ")
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line, used = "", 0.0
+            for word in paragraph.split(" "):
+                size = self.get_string_width(word)
+                if line and used + space + size <= width:
+                    line, used = f"{line} {word}", used + space + size
+                    continue
+                if line:
+                    lines.append(line)
+                while size > width and len(word) > 1:
+                    piece = self._prefix(word, width)
+                    lines.append(word[:piece])
+                    word = word[piece:]
+                    size = self._width_over(word, width)
+                line, used = word, size
+            lines.append(line)
+        return lines
+
+    def _prefix(self, text: str, width: float) -> int:
+        """How many leading characters of `text` fit in `width` mm (at least one); measures short prefixes only."""
+        low, high = 1, 64
+        while high <= len(text) and self.get_string_width(text[:high]) <= width:
+            low, high = high, high * 2
+        high = min(high, len(text) + 1)
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if self.get_string_width(text[:middle]) <= width else (low, middle)
+        return low
+
+    def _width_over(self, text: str, width: float) -> float:
+        """The width of `text`, or of a prefix already wider than `width` (so a long word is not re-measured whole)."""
+        cap = 2 * math.ceil(width / (NARROWEST_GLYPH * self.font_size)) + 2
+        size = self.get_string_width(text[:cap])
+        return size if size > width or len(text) <= cap else self.get_string_width(text)
+
+    def _cell_lines(self, text: str, width: float, most: int) -> tuple[list[str], bool]:
+        """The lines of a `width` mm cell, cut with an ellipsis after `most` lines, and whether it was cut."""
+        inner = width - CELL_PADDING.left - CELL_PADDING.right - 2 * self.c_margin
+        if "\n" not in text and self.get_string_width(text) <= inner:
+            return [text], False  # one line for sure (most cells are numbers and names)
+        # Only what could show is broken into lines: one line more than `most`, each of the narrowest glyphs.
+        most_characters = (most + 1) * math.ceil(width / (NARROWEST_GLYPH * self.font_size))
+        lines = self._wrap(text[:most_characters], inner)
+        if len(lines) <= most and len(text) <= most_characters:
+            return lines, False
+        count = min(len(lines), most)
+        return [*lines[:count - 1], self._cut(" ".join(lines[count - 1:count + 1]), inner)], True
 
     def _clipped(self, text: str, width: float, most: int) -> tuple[str, int]:
         """Cell text cut with an ellipsis after `most` lines of a `width` mm column, and its line count."""
-        # Only what could show is broken into lines (one line more than `most`, each of the narrowest
-        # glyphs): breaking a 64,000-character text whole, in every table it appears in, was the slow part.
-        most_characters = (most + 1) * math.ceil(width / (NARROWEST_GLYPH * self.font_size))
-        lines = self._lines(text[:most_characters], width)
-        if len(lines) <= most and len(text) <= most_characters:
-            return text, len(lines)
-        # Keep the lines as fpdf2 broke them, so the cut text wraps the same way when drawn.
-        count = min(len(lines), most)
-        last = self._cut(" ".join(lines[count - 1:count + 1]), width - CELL_PADDING.left - CELL_PADDING.right)
-        return "\n".join([*lines[:count - 1], last]), count
+        lines, cut = self._cell_lines(text, width, most)
+        return ("\n".join(lines) if cut else text), len(lines)
 
     def _row(self, values: Sequence[str], columns: Sequence[float], style: str,
-             most: int) -> tuple[list[str], float]:
-        """A table row's cell texts, each cut to `most` lines, and the row's height in mm."""
+             most: int) -> tuple[list[list[str]], float]:
+        """A table row's cell lines, each cell cut to `most` lines, and the row's height in mm."""
         self.set_font(FONT, style, CELL_SIZE)
-        cells = [self._clipped(_shown(value), width, most) for value, width in zip(values, columns)]
-        lines = max((count for _, count in cells), default=1)
-        return [text for text, _ in cells], lines * CELL_LINE + CELL_PADDING.top + CELL_PADDING.bottom
+        cells = [self._cell_lines(_shown(value), width, most)[0] for value, width in zip(values, columns)]
+        lines = max((len(cell) for cell in cells), default=1)
+        return cells, lines * CELL_LINE + CELL_PADDING.top + CELL_PADDING.bottom
 
     def header(self) -> None:
         """Running header from page 2: title and team, shortened to one line."""
@@ -210,37 +255,63 @@ class ReportDocument(FPDF):
 
         Otherwise its last line can land alone on the last page ("100: Co-producing.").
         """
-        if len(text) > KEEP_CHARACTERS:
-            return
-        lines = self.multi_cell(0, line, text, dry_run=True, output=MethodReturnValue.LINES)
-        height = len(cast(list[str], lines)) * line
+        if len(text) > KEEP_CHARACTERS or self.get_y() + KEEP_HEIGHT <= self.page_break_trigger:
+            return  # too long to move whole, or any paragraph short enough to move fits here anyway
+        height = len(self._wrap(text, self.epw - 2 * self.c_margin)) * line
         if height <= KEEP_HEIGHT:
             self.ensure_space(height)
 
     def grid(self, headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
              aligns: Sequence[str] | None = None, headed: bool = True, keep: bool = False) -> None:
-        """A table with a shaded heading row, light zebra rows and horizontal rules; `keep` avoids a split."""
-        self.set_draw_color(*RULE)
-        # fpdf2 scales the columns down to the page width: cut the cells to the widths drawn.
+        """A table with a shaded heading row (repeated after a page break), light zebra rows and rules.
+
+        `keep` moves a table that fits on a page to the next page rather than split it. Drawn here with
+        lines of text, not fpdf2's table, whose line breaking made tables the slowest part of the report.
+        """
+        # Columns are scaled down to the page width when they add up to more.
         columns = [width * min(1.0, self.epw / sum(widths)) for width in widths]
-        top = [self._row(headings, columns, "B", HEADING_LINES)] if headed else []
+        aligned = list(aligns or ["LEFT"] * len(widths))
+        top = self._row(headings, columns, "B", HEADING_LINES) if headed else None
         body = [self._row(values, columns, "", CELL_LINES) for values in rows]
-        self.set_font(FONT, "", CELL_SIZE)
-        height = sum(row_height for _, row_height in top + body)
+        height = sum(row_height for _, row_height in ([top] if top else []) + body)
         if keep and height < self.page_break_trigger - self.t_margin:
             self.ensure_space(height)
-        style = FontFace(emphasis="BOLD", color=ACCENT, fill_color=HEADER_FILL)
-        with self.table(col_widths=tuple(widths), width=min(sum(widths), self.epw),
-                        text_align=tuple(aligns or ["LEFT"] * len(widths)), headings_style=style,
-                        first_row_as_headings=headed, line_height=CELL_LINE,
-                        borders_layout=TableBordersLayout.HORIZONTAL_LINES, cell_fill_color=ZEBRA,
-                        cell_fill_mode=TableCellFillMode.ROWS, padding=CELL_PADDING, align=Align.L,
-                        markdown=False) as table:
-            for values, _ in top + body:
-                row = table.row()
-                for value in values:
-                    row.cell(value)
+        first = (top[1] if top else 0) + (body[0][1] if body else 0)
+        self.ensure_space(first)  # never a heading row alone at the foot of a page
+        if top:
+            self._draw_row(top[0], columns, aligned, top[1], heading=True)
+        for number, (cells, row_height) in enumerate(body):
+            if self.get_y() + row_height > self.page_break_trigger:
+                self.add_page()
+                if top:
+                    self._draw_row(top[0], columns, aligned, top[1], heading=True)
+            self._draw_row(cells, columns, aligned, row_height, shaded=number % 2 == 1)
+        self.set_font(FONT, "", CELL_SIZE)
+        self.set_text_color(*TEXT)
         self.ln(3)
+
+    def _draw_row(self, cells: Sequence[Sequence[str]], columns: Sequence[float], aligns: Sequence[str],
+                  height: float, heading: bool = False, shaded: bool = False) -> None:
+        """One table row at the current position: fill, each cell's lines, and a rule below."""
+        left, top = self.l_margin, self.get_y()
+        width = sum(columns)
+        if heading or shaded:
+            self.set_fill_color(*(HEADER_FILL if heading else ZEBRA))
+            self.rect(left, top, width, height, style="F")
+        self.set_font(FONT, "B" if heading else "", CELL_SIZE)
+        self.set_text_color(*(ACCENT if heading else TEXT))
+        x = left
+        for lines, column, align in zip(cells, columns, aligns):
+            for number, line in enumerate(lines):
+                baseline = top + CELL_PADDING.top + CELL_LINE * number + CELL_LINE / 2 + 0.3 * self.font_size
+                start = x + CELL_PADDING.left + self.c_margin
+                if align == "RIGHT":
+                    start = x + column - CELL_PADDING.right - self.c_margin - self.get_string_width(line)
+                self.text(start, baseline, line)
+            x += column
+        self.set_draw_color(*RULE)
+        self.line(left, top + height, left + width, top + height)
+        self.set_y(top + height)
 
 
 def _title_block(doc: ReportDocument, report: Results) -> None:

@@ -54,9 +54,9 @@ HEADING_LINES = 4
 PERSPECTIVE_COLUMNS = 4  # five would be 24 mm wide, too narrow for "Commissioners" in the heading
 DASH = "\u2013"
 ELLIPSIS = "\u2026"
-# Titles, team and organisation names are cut to this many characters in the title block and metadata
+# Titles, team and organisation names are cut to this many characters (three lines of the title) in the title block and metadata
 # (the running header cuts them to one line): a 64,000-character title would fill twenty pages.
-NAME_CHARACTERS = 300
+NAME_CHARACTERS = 160
 # A paragraph up to this long and high is moved to the next page whole rather than split.
 KEEP_CHARACTERS = 2_000
 KEEP_HEIGHT = 60.0
@@ -127,7 +127,7 @@ class ReportDocument(FPDF):
 
     def _lines(self, text: str, width: float) -> list[str]:
         """The lines a table cell `width` mm wide breaks `text` into, in the current font."""
-        return self._wrap(text, width - CELL_PADDING.left - CELL_PADDING.right - 2 * self.c_margin)
+        return self._wrap(text, width - CELL_PADDING.left - CELL_PADDING.right)
 
     def _wrap(self, text: str, width: float) -> list[str]:
         """Lines of `text` at most `width` mm wide: broken at spaces, and inside a word longer than a line.
@@ -174,7 +174,7 @@ class ReportDocument(FPDF):
 
     def _cell_lines(self, text: str, width: float, most: int) -> tuple[list[str], bool]:
         """The lines of a `width` mm cell, cut with an ellipsis after `most` lines, and whether it was cut."""
-        inner = width - CELL_PADDING.left - CELL_PADDING.right - 2 * self.c_margin
+        inner = width - CELL_PADDING.left - CELL_PADDING.right  # table cells have padding, no cell margin
         if "\n" not in text and self.get_string_width(text) <= inner:
             return [text], False  # one line for sure (most cells are numbers and names)
         # Only what could show is broken into lines: one line more than `most`, each of the narrowest glyphs.
@@ -304,9 +304,9 @@ class ReportDocument(FPDF):
         for lines, column, align in zip(cells, columns, aligns):
             for number, line in enumerate(lines):
                 baseline = top + CELL_PADDING.top + CELL_LINE * number + CELL_LINE / 2 + 0.3 * self.font_size
-                start = x + CELL_PADDING.left + self.c_margin
+                start = x + CELL_PADDING.left
                 if align == "RIGHT":
-                    start = x + column - CELL_PADDING.right - self.c_margin - self.get_string_width(line)
+                    start = x + column - CELL_PADDING.right - self.get_string_width(line)
                 self.text(start, baseline, line)
             x += column
         self.set_draw_color(*RULE)

@@ -28,6 +28,7 @@ from reports.formatting import (
     signed,
     whole,
 )
+from reports.method import COMMENTS_INCLUDED, COMMENTS_LEFT_OUT
 from reports.model import RADAR_TARGET, baseline_series, compared_perspectives, shown_change
 from reports.parts import ActionRow, Highlight, Results
 from reports.vector import draw_radar, radar_height
@@ -421,6 +422,23 @@ def _changes(doc: ReportDocument, report: Results) -> None:
     doc.grid(("Principle", "Baseline", "Now", "Change"), rows, (92, 27, 27, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
 
 
+def _comments(doc: ReportDocument, report: Results) -> None:
+    """What people wrote, by shown statement, every comment in full (chosen at download)."""
+    if not report.comments:
+        return
+    doc.heading("What people wrote")
+    doc.paragraph("Comments on statements whose results are shown, without who wrote them.", size=9, colour=MUTED)
+    rows = {row.statement: row for row in report.statement_rows}
+    for group in report.comments:
+        doc.ensure_space(22)
+        statement = rows.get(group.statement)
+        doc.paragraph(f"{group.number}. {_shown(statement.to_text if statement else group.statement)}", size=9.5,
+                      bold=True, after=1)
+        for comment in group.comments:
+            doc.paragraph(f"\u2022 {_shown(comment)}", size=9.5, after=1)
+        _rule(doc)
+
+
 def _agreed(doc: ReportDocument, report: Results) -> None:
     """Ratings the team agreed on in discussion, with their notes in full."""
     if not report.agreed:
@@ -466,7 +484,7 @@ def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:
         _rule(doc)
 
 
-def _write(doc: ReportDocument, report: Results) -> None:
+def _write(doc: ReportDocument, report: Results, comments: bool = False) -> None:
     """Every section in reading order."""
     doc.add_page()
     _title_block(doc, report)
@@ -481,6 +499,8 @@ def _write(doc: ReportDocument, report: Results) -> None:
         _perspectives(doc, report)
         _changes(doc, report)
         _agreed(doc, report)
+        if comments:
+            _comments(doc, report)
     _actions(doc, report)
     if report.notes:
         doc.heading("Notes", space=25)
@@ -488,23 +508,23 @@ def _write(doc: ReportDocument, report: Results) -> None:
             doc.paragraph(f"\u2022 {note}", size=9.5, after=1)
     doc.heading("How the scores are worked out", space=30)
     for text in report.method:
-        doc.paragraph(text, size=9.5)
+        doc.paragraph(text.replace(COMMENTS_LEFT_OUT, COMMENTS_INCLUDED) if comments else text, size=9.5)
 
 
-def render_pdf(report: Results) -> bytes:
-    """PDF bytes of the report, its radar drawn as vector lines and text."""
+def render_pdf(report: Results, *, comments: bool = False) -> bytes:
+    """PDF bytes of the report, its radar drawn as vector lines and text; `comments` adds what people wrote."""
     doc = ReportDocument(report)
     try:
-        _write(doc, report)
+        _write(doc, report, comments)
         return bytes(doc.output())
     except (FPDFException, ValueError, RuntimeError) as exc:
         raise report_error("PDF", "a report that can be laid out", f"{type(exc).__name__}: {exc}",
                            hint="Shorten very long texts and try again.") from exc
 
 
-def build_pdf(report: Results) -> bytes:
+def build_pdf(report: Results, *, comments: bool = False) -> bytes:
     """PDF bytes of the report (the download and the command line call this)."""
-    return render_pdf(report)
+    return render_pdf(report, comments=comments)
 
 
 __all__ = ["ReportError", "build_pdf", "render_pdf"]

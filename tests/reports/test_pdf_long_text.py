@@ -75,3 +75,18 @@ def test_long_text_helpers_keep_short_text(responses: pd.DataFrame) -> None:
     assert shortened("Day services", 300) == "Day services"
     assert shortened("one two three four", 12) == "one two\u2026"
     assert shortened("x" * 50, 10) == "x" * 9 + "\u2026"
+
+
+def test_render_pdf_with_comments_prints_a_64000_character_comment(bank: Bank, tmp_path: Path) -> None:
+    comment = long_text(LONG)
+    responses = answers({f"s{i}": ("staff", uniform(bank, i, 4)) for i in range(4)})
+    responses.loc[responses["statement"] == "assets_1", "comment"] = ""
+    responses.loc[(responses["statement"] == "assets_1") & (responses["respondent"] == "s0"), "comment"] = comment
+    report = results_of(bank, responses)
+    flat = " ".join(pdftotext(render_pdf(report, comments=True), tmp_path).split())
+    assert "What people wrote" in flat and "1. To assets 1: we decide with people." in flat
+    assert "w0 w1 w2" in flat and all(word in flat for word in ("w500", "w5000", comment.split()[-1]))
+    assert "Comments are included only for statements whose results are shown" in flat
+    without = " ".join(pdftotext(render_pdf(report), tmp_path).split())
+    assert "What people wrote" not in without and "w0 w1 w2" not in without
+    assert "Comments are not included in this report." in without

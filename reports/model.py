@@ -111,12 +111,6 @@ def shown_change(baseline: float | None, latest: float | None) -> int | None:
     return round(latest) - round(baseline)
 
 
-def compared_perspectives(results: Results) -> list[str]:
-    """The perspective groups shown side by side, or none when only one is shown (its scores are the overall ones)."""
-    labels = list(dict.fromkeys(score.label for score in results.perspective_scores))
-    return labels if len(labels) > 1 else []
-
-
 def still_open(actions: Iterable[Action]) -> list[Action]:
     """Actions neither done nor dropped."""
     return [action for action in actions if action.status.is_open]

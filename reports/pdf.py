@@ -29,7 +29,7 @@ from reports.formatting import (
     whole,
 )
 from reports.method import COMMENTS_INCLUDED, COMMENTS_LEFT_OUT
-from reports.model import RADAR_TARGET, baseline_series, compared_perspectives, shown_change
+from reports.model import RADAR_TARGET, baseline_series, shown_change
 from reports.parts import ActionRow, Highlight, Results
 from reports.vector import draw_radar, radar_height
 
@@ -386,7 +386,7 @@ def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Hig
 
 def _perspectives(doc: ReportDocument, report: Results) -> None:
     """Principle scores per perspective and the largest differences between them."""
-    labels = compared_perspectives(report)
+    labels = report.compared_perspectives()
     if not labels:
         return  # one group's scores are the overall scores: no table repeating them
     doc.heading(BY_PERSPECTIVE)

@@ -18,6 +18,13 @@ from services.database import Engine, open_database
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+# What people see when something unexpected fails (app.py's last guard, widget callbacks): never a traceback.
+SOMETHING_WENT_WRONG = (
+    "Something went wrong on our side. Everything already saved is safe: reload the page to carry on. "
+    "If it keeps happening, tell whoever runs this tool (the details are in the server log)."
+)
+
+
 def database_url() -> str | None:
     """The database URL from Streamlit secrets or the environment (None: the SQLite default)."""
     try:

@@ -30,7 +30,8 @@ _PREFIXES = ("cur_", "tgt_", "com_", "more_", "retry_", "loaded_")
 # One column, in scale order, on a phone: a wrapped row of six options reads as a 2x3 grid.
 _PHONE_SCALE_CSS = """<style>
 @media (max-width: 640px) {
-  [data-testid="stRadio"] [role="radiogroup"] { flex-direction: column !important; flex-wrap: nowrap !important; }
+  [data-testid="stRadio"] [role="radiogroup"] { flex-direction: column !important; flex-wrap: nowrap !important;
+    align-items: flex-start !important; }
 }
 </style>"""
 
@@ -192,7 +193,7 @@ def render_statement(bank: Bank, statement: Statement, number: int, respondent: 
                      f"press Try again.\n\n{md(failed.problem)}")
             st.button("Try again", key=f"retry_{statement.id}", on_click=_save, args=(respondent.id, statement.id))
         elif answer is not None:
-            st.caption(":material/check: Saved")
+            st.caption("Saved")
         has_more = answer is not None and (answer.target is not None or bool(answer.comment))
         # Keyed by statement: Streamlit would otherwise carry an open panel to whatever sits in its place next step.
         with st.expander("Add a target or a comment (optional)", expanded=has_more, key=f"more_{statement.id}"):

@@ -20,6 +20,7 @@ from ui.answering import (
     unsaved_count,
 )
 from ui.context import bank_for, engine, md, show_error
+from ui.navigation import mark_participant
 
 st.title("Rate your practice")
 
@@ -54,6 +55,8 @@ if assessment is None:
         st.rerun()
     st.stop()
 
+if mark_participant():
+    st.rerun()  # redraw the menu without the facilitator's pages
 bank = bank_for(assessment)
 st.caption(f"{md(assessment.title)} · {md(bank.title)} (version {md(bank.version)})")
 labels = {p.id: p.label for p in bank.perspectives}

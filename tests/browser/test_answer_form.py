@@ -224,3 +224,31 @@ def test_answer_form_200_fast_taps_by_two_people_end_as_the_screens_show(
     finally:
         for context, _page in people:
             context.close()
+
+
+def menu(page: Page) -> list[str]:
+    """The page names the sidebar menu offers."""
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    expect(links.first).to_be_visible()
+    return [links.nth(i).inner_text().strip().splitlines()[-1] for i in range(links.count())]
+
+
+def test_participant_is_not_offered_the_facilitators_pages(browser: Browser, app_server: Server, snap: Snap) -> None:
+    """Issue 12 point 5: someone who joined by code sees Home and Answer; a team member on Home still sees all."""
+    assessment, _bank = full_session(app_server)
+    context, page = device(browser, app_server, LAPTOP)
+    staff, home = device(browser, app_server, LAPTOP)
+    try:
+        page.goto(f"/assess?code={assessment.join_code}")
+        wait_for_app(page)
+        flows.pick_perspective(page, "Staff and volunteers")
+        assert menu(page) == ["Home", "Answer"]
+        snap(page, "participant")
+        # The team's own browser (it holds the team's link) is offered everything.
+        home.goto(f"/?team={seed.team_link(app_server.db_path, assessment.team_id)}")
+        wait_for_app(home)
+        offered = menu(home)
+        assert {"Results", "New workshop", "Facilitator view", "Import and export"} <= set(offered), offered
+    finally:
+        context.close()
+        staff.close()

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 import storage
-import ui.answering
+import services.answering
 from tests.views.conftest import bank_row, open_page
 from ui.context import md
 
@@ -204,7 +204,7 @@ def test_assess_failed_save_is_said_calmly_and_not_shown_as_saved(
     engine: Engine, monkeypatch: pytest.MonkeyPatch, failure: object
 ) -> None:
     at, respondent = _joined_page(engine)
-    working = ui.answering.save_answer
+    working = services.answering.save_answer
     monkeypatch.setattr("ui.answering.save_answer", failure)
     current = [r for r in at.radio if r.label == "Where is your practice now?"][0]  # type: ignore[attr-defined]
     current.set_value(3).run()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from i18n import _
 from questions.errors import ProjectError
-from ui.context import show_error
+from ui.context import SOMETHING_WENT_WRONG, show_error
 from ui.language import install as install_language
 from ui.navigation import page_sections, show_who
 from ui.retention import start_daily_check
@@ -27,7 +27,4 @@ except ProjectError as error:  # e.g. the database cannot be reached: say so pla
     show_error(error, _("The tool cannot do that right now"))
 except Exception:  # the last guard: people never see a traceback (st.stop/st.rerun are BaseExceptions)
     logging.getLogger("coproduction").exception("Unexpected error while running a page")
-    st.error(_(
-        "Something went wrong on our side. Everything already saved is safe: reload the page to carry on. "
-        "If it keeps happening, tell whoever runs this tool (the details are in the server log)."
-    ))
+    st.error(_(SOMETHING_WENT_WRONG))

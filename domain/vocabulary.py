@@ -17,8 +17,11 @@ class Mode(StrEnum):
 
     @property
     def counts_only_sent(self) -> bool:
-        """Whether only sent responses count in results, exports and baselines (the one rule: see results)."""
-        return self is Mode.WORKSHOP
+        """Whether only sent responses count in results, exports and baselines (the one rule: see results).
+
+        In every mode: answers someone is still giving (or gave up on) never count until they press Send.
+        """
+        return True
 
 
 class SessionStatus(StrEnum):

@@ -14,15 +14,27 @@ import pandas as pd
 
 from questions.schema import Bank
 
-# Okabe-Ito colours (colour-blind safe), without yellow which vanishes on white.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000")
-# A second, non-colour cue so series stay distinguishable in greyscale print.
-DASHES = ((1, 0), (6, 3), (2, 2), (8, 3, 2, 3), (4, 2), (1, 3), (10, 2))
-GRID_LEVELS = (25, 50, 75, 100)
-GRID_COLOUR = "#d4d4d4"
-TEXT_COLOUR = "#333333"
-MUTED_COLOUR = "#8a8a8a"
-LABEL_RADIUS = 1.1
+# Colours, grid and label rules live in reports.geometry (shared with the PDF's vector radar); the
+# names other modules import from here are re-exported explicitly.
+from reports.geometry import DASHES as DASHES
+from reports.geometry import GRID_COLOUR as GRID_COLOUR
+from reports.geometry import GRID_LEVELS as GRID_LEVELS
+from reports.geometry import LABEL_RADIUS as LABEL_RADIUS
+from reports.geometry import MUTED_COLOUR as MUTED_COLOUR
+from reports.geometry import PALETTE as PALETTE
+from reports.geometry import TEXT_COLOUR as TEXT_COLOUR
+from reports.geometry import wrap_label as wrap_label
+from reports.geometry import (
+    VALUE_INWARD,
+    VALUE_OUTWARD,
+    VALUE_TURN,
+    angle,
+    label_places,
+    radius_of,
+    ring,
+    ring_value_places,
+)
+
 LABEL_FONT_SIZE = 12
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 # Sequential blues for answers 0-4 plus grey for "don't know": no red/green.
@@ -30,11 +42,6 @@ FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 # ends of a bar being dark; five shades of one hue made 1 vs 2 and 3 vs 4 hard to tell apart.
 ANSWER_COLOURS = ("#8c510a", "#d8b365", "#e8dcb5", "#5ab4ac", "#01665e")
 DONT_KNOW_COLOUR = "#bdbdbd"
-
-
-def _angle(index: int, count: int) -> float:
-    """Angle in radians of the index-th spoke, clockwise from 12 o'clock."""
-    return 2 * math.pi * index / count
 
 
 def radar_frame(series: pd.DataFrame, principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
@@ -53,38 +60,20 @@ def radar_frame(series: pd.DataFrame, principles: Sequence[tuple[str, str]]) -> 
     frame["name"] = frame["principle"].map(names)
     frame["order"] = frame["principle"].map(order).astype(int)
     # Clip so a stray value can never leave the drawing area.
-    frame["radius"] = frame["score"].clip(0, 100) / 100
-    angles = frame["order"].map(lambda i: _angle(i, len(principles)))
+    frame["radius"] = frame["score"].map(radius_of)
+    angles = frame["order"].map(lambda i: angle(i, len(principles)))
     frame["x"] = frame["radius"] * angles.map(math.sin)
     frame["y"] = frame["radius"] * angles.map(math.cos)
     columns = ["series", "principle", "name", "order", "score", "radius", "x", "y"]
     return frame.sort_values(["series", "order"], kind="stable")[columns].reset_index(drop=True)
 
 
-def wrap_label(text: str, width: int = 18, lines: int = 2) -> str:
-    """Wrap a label into at most `lines` lines, widening rather than cutting where sensible."""
-    for w in range(width, width + 12):
-        wrapped = textwrap.wrap(text, w, break_long_words=False) or [""]
-        if len(wrapped) <= lines:
-            return "\n".join(wrapped)
-    widest = width + 11
-    wrapped = textwrap.wrap(text, widest)
-    rest = textwrap.shorten(" ".join(wrapped[lines - 1 :]), widest, placeholder="…")
-    return "\n".join(wrapped[: lines - 1] + [rest])
-
-
 def _label_frame(principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
-    """Principle label positions just outside the outer ring, with alignment by side."""
-    rows = []
-    for i, (pid, name) in enumerate(principles):
-        a = _angle(i, len(principles))
-        x, y = LABEL_RADIUS * math.sin(a), LABEL_RADIUS * math.cos(a)
-        align = "left" if x > 0.05 else "right" if x < -0.05 else "center"
-        baseline = "bottom" if y > 0.05 else "top" if y < -0.05 else "middle"
-        text = wrap_label(name)
-        rows.append({"principle": pid, "name": name, "label": text, "x": x, "y": y,
-                     "align": align, "baseline": baseline, "lines": text.count("\n") + 1,
-                     "chars": max(len(line) for line in text.split("\n"))})
+    """Principle label positions just outside the outer ring, with alignment by side (reports.geometry)."""
+    rows = [{"principle": pid, "name": name, "label": place.text, "x": place.x, "y": place.y,
+             "align": place.align, "baseline": place.baseline, "lines": place.text.count("\n") + 1,
+             "chars": max(len(line) for line in place.text.split("\n"))}
+            for (pid, name), place in zip(principles, label_places([name for _, name in principles]))]
     return pd.DataFrame(rows)
 
 
@@ -113,12 +102,8 @@ def _extents(labels: pd.DataFrame, size: int, font: int = LABEL_FONT_SIZE) -> tu
 
 def _grid_frame(principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
     """Points of the 25/50/75/100 rings and the spoke ends."""
-    rows = []
-    for level in GRID_LEVELS:
-        for i in range(len(principles)):
-            a = _angle(i, len(principles))
-            r = level / 100
-            rows.append({"level": level, "order": i, "x": r * math.sin(a), "y": r * math.cos(a)})
+    rows = [{"level": level, "order": i, "x": x, "y": y}
+            for level in GRID_LEVELS for i, (x, y) in enumerate(ring(level, len(principles)))]
     return pd.DataFrame(rows)
 
 
@@ -177,11 +162,7 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
     spokes = alt.Chart(spokes_data).mark_rule(color=GRID_COLOUR, strokeWidth=1).encode(
         x=x_enc, y=y_enc, x2="x0:Q", y2="y0:Q")
     # Ring values sit on each ring's first edge midway between two spokes, away from the data points.
-    half_step = _angle(1, 2 * max(len(principles), 1))
-    edge = math.cos(half_step)  # distance of an edge's midpoint from the centre, as a share of the radius
-    ring_labels = pd.DataFrame({"level": list(GRID_LEVELS)}).assign(
-        x=lambda f: f["level"] / 100 * edge * math.sin(half_step),
-        y=lambda f: f["level"] / 100 * edge * math.cos(half_step),
+    ring_labels = pd.DataFrame(ring_value_places(len(principles)), columns=["level", "x", "y"]).assign(
         text=lambda f: f["level"].astype(str))
     ring_text = alt.Chart(ring_labels).mark_text(
         color=MUTED_COLOUR, fontSize=9, align="left", baseline="bottom", dx=2).encode(x=x_enc, y=y_enc, text="text:N")
@@ -223,10 +204,11 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
 def _value_layers(base: alt.Chart, dx: float, dy: float, font: int) -> list[alt.Chart]:
     """Each point's score beside it: outward from the point, inward near the outer ring (where labels sit)."""
     # Moved along the point's own spoke, in data units, so the number never sits on the line it labels.
-    shift = "(datum.radius > 0.8 ? -0.14 : 0.12)"
+    # The rule of reports.geometry.value_place, as a Vega expression.
+    shift = f"(datum.radius > {VALUE_TURN} ? {VALUE_INWARD} : {VALUE_OUTWARD})"
     placed = base.transform_calculate(
         vx=f"datum.radius > 0 ? datum.x / datum.radius * (datum.radius + {shift}) : 0",
-        vy=f"datum.radius > 0 ? datum.y / datum.radius * (datum.radius + {shift}) : 0.12",
+        vy=f"datum.radius > 0 ? datum.y / datum.radius * (datum.radius + {shift}) : {VALUE_OUTWARD}",
         value="format(datum.score, '.0f')",
     ).encode(x=alt.X("vx:Q", scale=alt.Scale(domain=[-dx, dx], nice=False, zero=False), axis=None),
              y=alt.Y("vy:Q", scale=alt.Scale(domain=[-dy, dy], nice=False, zero=False), axis=None), text="value:N")

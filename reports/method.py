@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from questions.schema import Bank
 
+# The method's sentence about comments, and what the PDF says instead when they are included.
+COMMENTS_LEFT_OUT = "Comments are not included in this report."
+COMMENTS_INCLUDED = ("Comments are included only for statements whose results are shown, without who wrote "
+                     "them or their perspective.")
+
 
 def _band_ranges(bank: Bank) -> str:
     """Bands as '0 to 24: Name; 25 to 49: Name; ...'."""
@@ -34,8 +39,7 @@ def method_paragraphs(bank: Bank, threshold: int) -> tuple[str, ...]:
         "were; a large spread is worth talking about.",
         f"To protect anonymity, results are only shown when at least {threshold} people have answered, and "
         f"perspectives with fewer than {threshold} people are merged with others or left out. A principle "
-        f"or statement answered by fewer than {threshold} people shows no score or spread. Comments "
-        "are not included in this report.",
+        f"or statement answered by fewer than {threshold} people shows no score or spread. {COMMENTS_LEFT_OUT}",
     ]
     if bank.scale.bands:
         paragraphs.append(f"Score bands: {_band_ranges(bank)}.")

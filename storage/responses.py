@@ -258,11 +258,11 @@ def join(engine: Engine, assessment_id: int, perspective: str, token: str | None
 
 
 def get_respondent(engine: Engine, token: str) -> Respondent | None:
-    """The respondent with this token, or None."""
+    """The respondent with this resume code as typed (any case, dashes or not; old tokens as they are), or None."""
     if not isinstance(token, str) or not token:
         return None
     with reading(engine) as connection:
-        row = _by_token(connection, token)
+        row = _by_token(connection, codes.normalise_resume_code(token))
     return None if row is None else respondent_from_row(row)
 
 

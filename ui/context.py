@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from domain.records import Assessment
-from i18n import _
+from i18n import N_, _
 from questions.errors import ProjectError
 from questions.schema import Bank
 from services.banks import bank_of
@@ -21,6 +21,13 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 # leaves "http://…", "www.…" and "name@host" clickable: an invisible word joiner breaks each pattern instead.
 _WORD_JOINER = "\u2060"
 _AUTOLINKS = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\\?\.)|(?=@)")
+
+
+# What people see when something unexpected fails (app.py's last guard, widget callbacks): never a traceback.
+SOMETHING_WENT_WRONG = N_(
+    "Something went wrong on our side. Everything already saved is safe: reload the page to carry on. "
+    "If it keeps happening, tell whoever runs this tool (the details are in the server log)."
+)
 
 
 def database_url() -> str | None:

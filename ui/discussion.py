@@ -17,7 +17,7 @@ from domain.records import Assessment
 from domain.vocabulary import DiscussionOrder
 from questions.errors import ProjectError
 from questions.schema import Bank
-from reports.formatting import one_decimal, percent
+from reports.formatting import percent, whole
 from reports.parts import Results
 from services.plans import add_action, agreed_rating, set_agreed
 from services.presenting import Discussion, discussion, move, set_order, spread_of
@@ -153,7 +153,7 @@ def _statement(bank: Bank, results: Results, place: Discussion) -> None:
     if shown:
         # The bar the projector shows, at this page's size: it fits a phone's width, and says its counts.
         st.html(STYLE + small_spread(spread.counts))
-        st.caption(f"Mean {one_decimal(row.mean)} of 4 · agreement {percent(row.agreement)} · {row.n} answers, "
+        st.caption(f"Score {whole(row.score)} of 100 · agreement {percent(row.agreement)} · {row.n} answers, "
                    f"{row.dont_know} don't know")
     if statement.prompt:
         st.markdown(f"**To discuss:** {md(statement.prompt)}")

@@ -60,7 +60,9 @@ def pdf_download(assessment: Assessment, results: Results, stem: str) -> None:
 
     state = f"pdf_{assessment.id}"
     prepared = st.session_state.get(state)
-    if prepared is not None and prepared[0] != fingerprint(results):
+    comments = st.checkbox("Include what people wrote (comments on statements whose results are shown)",
+                           key=f"pdf_comments_{assessment.id}")
+    if prepared is not None and prepared[0] != fingerprint(results) + str(comments):
         del st.session_state[state]
         prepared = None
         st.caption("The answers or actions have changed since the PDF was prepared: prepare it again.")
@@ -69,7 +71,7 @@ def pdf_download(assessment: Assessment, results: Results, stem: str) -> None:
             try:
                 # Built afresh: the page's model may be a few seconds old, the PDF states the time it was made.
                 fresh = results_for(engine(), assessment, BROWSER)
-                prepared = (fingerprint(fresh), build_pdf(fresh))
+                prepared = (fingerprint(fresh) + str(comments), build_pdf(fresh, comments=comments))
             except ProjectError as error:
                 show_error(error, "The PDF could not be made")
             else:

@@ -10,7 +10,17 @@ import streamlit as st
 
 from questions.schema import Bank
 from reports import charts
-from reports.formatting import DASH, one_decimal, percent, signed, whole
+from reports.formatting import (
+    DASH,
+    DISAGREE,
+    OVERALL_SCORE,
+    PERSPECTIVES_DIFFER,
+    STRONGEST,
+    TO_DEVELOP,
+    percent,
+    signed,
+    whole,
+)
 from reports.rules import shown_change
 from reports.parts import Highlight, Results
 from services.facilitation import perspective_series, spread
@@ -66,13 +76,13 @@ def _radar_tab(results: Results) -> None:
     _principle_table(results)
     left, middle, right = st.columns(3)
     with left:
-        st.markdown("**Strongest practice**")
+        st.markdown(f"**{STRONGEST}**")
         _highlight_list(results.strengths, agreement=False)
     with middle:
-        st.markdown("**Where to develop**")
+        st.markdown(f"**{TO_DEVELOP}**")
         _highlight_list(results.development_areas, agreement=False)
     with right:
-        st.markdown("**Where people disagree**")
+        st.markdown(f"**{DISAGREE}**")
         if not results.hot_spots:
             st.caption("Disagreements show once more than one person has answered.")
         _highlight_list(results.hot_spots, agreement=True)
@@ -88,7 +98,7 @@ def _perspectives_tab(results: Results) -> None:
         return
     show_radar(series, results.principles, key="radar_perspectives")
     if results.perspective_gaps:
-        st.markdown("**Where perspectives differ most**")
+        st.markdown(f"**{PERSPECTIVES_DIFFER}**")
         gaps = sorted(results.perspective_gaps, key=lambda g: -(g.max_gap or 0))
         st.dataframe(pd.DataFrame({
             "Principle": [g.name for g in gaps], "Gap (points)": [whole(g.max_gap) for g in gaps],
@@ -103,7 +113,6 @@ def _statements_tab(results: Results) -> None:
         "No.": [r.number for r in rows],
         "Principle": [r.principle_name for r in rows],
         "Score": [whole(r.score) for r in rows],
-        "Mean (0-4)": [one_decimal(r.mean) for r in rows],
         "Agreement": [None if r.agreement is None else r.agreement * 100 for r in rows],
         "Answers": [r.n for r in rows],
         "Don't know": [r.dont_know for r in rows],
@@ -150,7 +159,7 @@ def render_results(results: Results) -> None:
         st.warning(md(results.withheld))
         return
     band = f" · {md(results.overall_band)}" if results.overall_band else ""
-    st.metric("Overall score (0-100)", whole(results.overall_score) if results.overall_score is not None else DASH)
+    st.metric(OVERALL_SCORE, whole(results.overall_score) if results.overall_score is not None else DASH)
     st.caption(f"{results.n_respondents} {'respondent' if results.n_respondents == 1 else 'respondents'}{band}")
     radar, perspectives, statements, trend = st.tabs(["Radar", "Perspectives", "Statements", "Trend"])
     with radar:

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-import secrets
-
 import streamlit as st
 
 from i18n import _, current_language, format_number, ngettext
 from questions.errors import ProjectError
-from services.answering import join, language_of, remember_language, respondent as respondent_by_token
+from services.answering import join, language_of, new_resume_code, remember_language, resume_code
+from services.answering import respondent as respondent_by_token
 from services.answering import send as send_answers
 from services.sessions import find_session, get_session
 from ui.access import session_link
-from ui.answering import answered_count, forget_respondent, load_into_state, render_principle
+from ui.answering import (
+    STEP,
+    answered_count,
+    first_open_step,
+    forget_respondent,
+    move_to,
+    render_principle,
+    scroll_to_top_after_move,
+    stored_answers,
+    unsaved_count,
+)
 from ui.context import bank_for, engine, md, show_error
 from ui.language import apply_direction, language_picker
 from ui.language import follow as follow_language
+from ui.navigation import mark_participant
 
 language_picker("participant", where="main")
 apply_direction()
@@ -25,7 +35,8 @@ code = st.query_params.get("code", "")
 if not code:
     st.markdown(_(
         "Enter the code you were given by your team or facilitator. "
-        "Your answers are private: nobody sees them with your name."
+        "Your answers are private: nobody sees them with your name. "
+        "Coming back? Enter your resume code here instead."
     ))
     with st.form("code_form"):
         typed = st.text_input(_("Join code"), placeholder=_("e.g. ABCDE-23456"))
@@ -51,6 +62,8 @@ if assessment is None:
         st.rerun()
     st.stop()
 
+if mark_participant():
+    st.rerun()  # redraw the menu without the facilitator's pages
 bank = bank_for(assessment, current_language())  # the texts in the reader's language; ids and scores the same
 st.caption(_("{session} · {bank} (version {version})").format(
     session=md(assessment.title), bank=md(bank.title), version=md(bank.version)))
@@ -71,7 +84,7 @@ if respondent is None:
         st.warning(_("This session is closed, so no new answers can be added."))
         st.stop()
     # The token is made before the click, so a double click or a retry joins only once.
-    pending = st.session_state.setdefault("pending_token", secrets.token_urlsafe(16))
+    pending = st.session_state.setdefault("pending_token", new_resume_code())
     with st.form("join_form"):
         perspective = st.radio(
             _("Which point of view are you answering from?"),
@@ -104,7 +117,7 @@ if respondent.submitted_at is not None:
     # "You said, we did": the same code opens their answers and, later, what came of the session.
     st.markdown(_("Your code is **{code}**. Keep it: with it you can come back to see your answers (or delete them) "
                   "and, once the results are shared, what the group found and what the team does about it.").format(
-        code=md(respondent.token)))
+        code=md(resume_code(respondent.token))))
     st.page_link("views/mine.py", label=_("Your answers and what came of them"), icon=":material/person:",
                  query_params={"r": respondent.token, **({"er": "1"} if st.query_params.get("er") == "1" else {})})
     if assessment.is_open and st.button(_("Someone else wants to answer on this device")):
@@ -113,11 +126,11 @@ if respondent.submitted_at is not None:
         st.rerun()
     st.stop()
 
-load_into_state(respondent, bank)
+saved = stored_answers(respondent)  # every step, the progress and the review are drawn from this
 st.info(_(
-    "Your resume code is **{code}**. Answers save as you go: keep this page's address to come back later. "
-    "After you send them, the same code shows what came of it."
-).format(code=md(respondent.token)))
+    "Your resume code is **{code}**. Answers save as you go: keep this page's address, or write the code down, "
+    "to come back later. After you send them, the same code shows what came of it."
+).format(code=md(resume_code(respondent.token))))
 if "easy_read" not in st.session_state:
     # Kept in the address too, so a reload or the resume link opens in the same reading mode.
     st.session_state["easy_read"] = st.query_params.get("er") == "1"
@@ -128,14 +141,12 @@ elif "er" in st.query_params:
     del st.query_params["er"]
 
 steps = len(bank.principles)
-if "step" not in st.session_state:
+if STEP not in st.session_state:
     # Coming back: open the first principle that still has an unanswered statement.
-    st.session_state["step"] = next(
-        (i for i, p in enumerate(bank.principles) if answered_count(bank, p.statements) < len(p.statements)), steps
-    )
-step = min(max(int(st.session_state.get("step", 0)), 0), steps)
+    st.session_state[STEP] = first_open_step(bank, saved)
+step = min(max(int(st.session_state.get(STEP, 0)), 0), steps)
 total = len(bank.statements)
-done = answered_count(bank)
+done = answered_count(saved, bank.statements)
 where = (_("step {step} of {steps}").format(step=format_number(step + 1), steps=format_number(steps))
          if step < steps else _("review and send"))
 st.progress(done / total if total else 0.0, text=_("{done} of {total} statements answered · {where}").format(
@@ -144,18 +155,23 @@ st.progress(done / total if total else 0.0, text=_("{done} of {total} statements
 if step < steps:
     principle = bank.principles[step]
     first = 1 + sum(len(p.statements) for p in bank.principles[:step])
-    render_principle(bank, principle, respondent, easy_read, first)
+    render_principle(bank, principle, respondent, easy_read, first, saved)
     back, forward = st.columns(2)
-    if back.button(_("Back"), disabled=step == 0, use_container_width=True):
-        st.session_state["step"] = step - 1
-        st.rerun()
-    if forward.button(_("Next") if step < steps - 1 else _("Review"), type="primary", use_container_width=True):
-        st.session_state["step"] = step + 1
-        st.rerun()
+    back.button(_("Back"), disabled=step == 0, width="stretch", on_click=move_to, args=(step - 1,))
+    forward.button(_("Next") if step < steps - 1 else _("Review"), type="primary", width="stretch", on_click=move_to,
+                   args=(step + 1,))
+    scroll_to_top_after_move()
     st.stop()
 
 st.header(_("Review and send"))
 missing = total - done
+waiting = unsaved_count()
+if waiting:
+    st.error(ngettext(
+        "{waiting} answer is not saved yet: go Back to the step marked \"not saved yet\" and press Try again.",
+        "{waiting} answers are not saved yet: go Back to the step marked \"not saved yet\" and press Try again.",
+        waiting,
+    ).format(waiting=format_number(waiting)))
 if missing:
     st.warning(ngettext(
         "{missing} statement has no answer yet. You can still send: they are left out of the scores.",
@@ -165,10 +181,9 @@ if missing:
 else:
     st.success(_("Every statement has an answer."))
 back, send = st.columns(2)
-if back.button(_("Back"), use_container_width=True):
-    st.session_state["step"] = steps - 1
-    st.rerun()
-if send.button(_("Send my answers"), type="primary", use_container_width=True):
+back.button(_("Back"), width="stretch", on_click=move_to, args=(steps - 1,))
+scroll_to_top_after_move()
+if send.button(_("Send my answers"), type="primary", width="stretch"):
     try:
         send_answers(engine(), respondent.id)
     except ProjectError as error:

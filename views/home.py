@@ -127,7 +127,7 @@ def list_sessions(team: Team) -> None:
             st.markdown(
                 f"**{md(assessment.title)}** · {assessment.created_at:%d %b %Y} · "
                 f"{'workshop' if assessment.is_workshop else 'self-assessment'} · {md(summary.bank_label)} · "
-                f"{assessment.status} · {summary.joined} joined, {summary.sent} sent"
+                f"{assessment.status} · {summary.sent} sent, {summary.joined - summary.sent} still answering"
             )
             cols = st.columns(3)
             link = session_link(assessment)

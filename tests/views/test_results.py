@@ -110,3 +110,28 @@ def test_results_drop_a_pdf_prepared_before_the_answers_changed(engine: Engine) 
     assert stale in [c.value for c in at.caption]
     assert f"pdf_{assessment.id}" not in at.session_state
     assert "Download the PDF summary" not in [d.proto.label for d in at.get("download_button")]
+
+
+def test_results_use_the_pdf_section_names_and_0_to_100_units(engine: Engine) -> None:
+    from reports.formatting import DISAGREE, OVERALL_SCORE, STRONGEST, TO_DEVELOP
+
+    assessment = _assessment(engine, people=4)
+    at = open_page("views/results.py", a=str(assessment.id))
+    assert not at.exception
+    shown = [m.value for m in at.markdown]
+    assert {f"**{STRONGEST}**", f"**{TO_DEVELOP}**", f"**{DISAGREE}**"} <= set(shown)
+    assert at.metric[0].label == OVERALL_SCORE
+    columns = [column for frame in at.dataframe for column in frame.value.columns]
+    assert not any("0-4" in str(column) for column in columns)
+
+
+def test_results_prepare_the_pdf_with_comments_when_chosen(engine: Engine) -> None:
+    assessment = _assessment(engine, people=3)
+    at = open_page("views/results.py", a=str(assessment.id))
+    label = "Include what people wrote (comments on statements whose results are shown)"
+    [c for c in at.checkbox if c.label == label][0].check().run()
+    [b for b in at.button if b.label == "Prepare the PDF summary"][0].click().run()
+    assert not at.exception
+    prepared = at.session_state[f"pdf_{assessment.id}"]
+    assert prepared[0].endswith("True") and prepared[1].startswith(b"%PDF")
+    assert "Download the PDF summary" in [d.proto.label for d in at.get("download_button")]

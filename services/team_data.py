@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 import storage
 from services.access import Access
 from services.results import counted_answers
+from domain.vocabulary import LONG_COLUMNS
 from scoring import shareable_answers
 
 
@@ -37,6 +38,7 @@ def team_export(engine: Engine, team_id: int, access: Access) -> TeamExport:
     notes: list[str] = []
     visible: set[int] = set()
     respondent_rows: list[pd.DataFrame] = []
+    answer_rows: list[pd.DataFrame] = []
     for assessment in storage.list_assessments(engine, team_id):
         if not access.may_see(assessment):
             notes.append(f"{assessment.title} (workshop {assessment.id}): left out, as it needs its facilitator key.")
@@ -48,17 +50,17 @@ def team_export(engine: Engine, team_id: int, access: Access) -> TeamExport:
             notes.append(f"{assessment.title} (assessment {assessment.id}): answers left out, as fewer than "
                          f"{assessment.threshold} people have answered.")
             continue
-        perspectives = shared.drop_duplicates("respondent").set_index("respondent")["perspective"]
-        own = tables["respondents"][tables["respondents"]["assessment_id"] == assessment.id].copy()
-        own = own[own["id"].astype(str).isin(perspectives.index)]
-        own["perspective"] = own["id"].astype(str).map(perspectives)
-        respondent_rows.append(own)
+        # The shareable answers carry meaningless labels in random order and no times: the same rows the
+        # answers download holds, so the team export is never less anonymous than the screen.
+        people = shared.drop_duplicates("respondent")[["respondent", "perspective"]].sort_values("respondent")
+        respondent_rows.append(people.assign(assessment_id=assessment.id)[["assessment_id", "respondent",
+                                                                           "perspective"]])
+        answer_rows.append(shared.assign(assessment_id=assessment.id))
     respondents = (pd.concat(respondent_rows, ignore_index=True) if respondent_rows
-                   else tables["respondents"].iloc[0:0])
-    shared_ids = set(respondents["id"].tolist())
-    counted = tables["answers"]
-    if not counted.empty:
-        counted = counted[counted["respondent_id"].isin(shared_ids)].reset_index(drop=True)
+                   else pd.DataFrame(columns=["assessment_id", "respondent", "perspective"]))
+    columns = ["assessment_id", *LONG_COLUMNS]
+    counted = (pd.concat(answer_rows, ignore_index=True)[columns] if answer_rows
+               else pd.DataFrame(columns=columns))
     out = {
         "team": tables["team"],
         "assessments": _kept(tables["assessments"], "id", visible),

@@ -99,3 +99,7 @@ SCALE_VALUES: tuple[int, ...] = (0, 1, 2, 3, 4)
 
 # The long answer format: one row per answer (scoring input, CSV files, exports).
 LONG_COLUMNS: tuple[str, ...] = ("respondent", "perspective", "statement", "current", "target", "comment")
+
+# How long stored text may be: storage refuses longer, and an answers file is checked against the same limits.
+NAME_LIMIT = 200
+TEXT_LIMIT = 10_000

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from domain.vocabulary import NAME_LIMIT, TEXT_LIMIT
 from questions.schema import Bank
 from scoring.errors import Problem, ResponseError
 
@@ -34,14 +35,19 @@ def validate_responses(
     """A normalised copy of long-format answers, or ResponseError listing every problem.
 
     Rows whose respondent, current, target and comment are all empty are blank template
-    rows and are dropped silently. Rows are numbered as in a spreadsheet (header = row 1).
+    rows and are dropped silently. Rows are numbered as in a spreadsheet (header = row 1), and
+    the result's index (named "row") keeps each row's number: validating the result again, as
+    the import does (services.imports), passes and names the same rows. Text is held to the
+    limits storage keeps (domain.vocabulary.TEXT_LIMIT), so a file the check accepts imports.
     """
     frame = _with_normalised_header(df, source)
+    numbered = (df.index.to_numpy(dtype="int64") if df.index.name == "row"
+                else np.arange(len(frame)) + FIRST_DATA_ROW)
     text = {name: _as_text(frame[name]) for name in TEXT_COLUMNS}
     raw = {name: _as_text(frame[name]) for name in ANSWER_COLUMNS}
     blank = (text["respondent"] == "") & (raw["current"] == "") & (raw["target"] == "")
     keep = (~(blank & (text["comment"] == ""))).to_numpy()
-    rows = np.arange(len(frame))[keep] + FIRST_DATA_ROW
+    rows = numbered[keep]
     text = {name: column[keep].reset_index(drop=True) for name, column in text.items()}
     raw = {name: column[keep].reset_index(drop=True) for name, column in raw.items()}
     numbers = {name: pd.to_numeric(raw[name], errors="coerce") for name in ANSWER_COLUMNS}
@@ -49,6 +55,7 @@ def validate_responses(
         allowed_perspectives = [p.id for p in bank.perspectives]
     found: list[tuple[int, int, Problem]] = []
     found += _check_respondents(text, rows, source)
+    found += _check_text(text, rows, source)
     found += _check_choices(text["perspective"], rows, source, "perspective",
                             list(allowed_perspectives), _perspective_aliases(bank),
                             "one of {choices}")
@@ -67,6 +74,7 @@ def validate_responses(
     result = pd.DataFrame({name: column.astype("str") for name, column in text.items()})
     for name in ANSWER_COLUMNS:
         result[name] = numbers[name].astype("float64")
+    result.index = pd.Index(rows, name="row")
     return result[LONG_COLUMNS]
 
 
@@ -221,6 +229,28 @@ def _check_respondents(text: dict[str, pd.Series], rows: np.ndarray,
                                   "nothing", hint="Give each person a label (e.g. r1) and use it on all "
                                   "their rows."))
             for row in rows[bad]]
+
+
+# The longest text each column may hold, as storage keeps it, and what a message calls it.
+TEXT_LIMITS = {"respondent": (NAME_LIMIT, "a respondent label"), "perspective": (NAME_LIMIT, "a perspective"),
+               "comment": (TEXT_LIMIT, "a comment")}
+
+
+def _check_text(text: dict[str, pd.Series], rows: np.ndarray,
+                source: str) -> list[tuple[int, int, Problem]]:
+    """Text longer than storage keeps, or holding a NUL character (which no database text can)."""
+    found: list[tuple[int, int, Problem]] = []
+    for name, (limit, what) in TEXT_LIMITS.items():
+        order = LONG_COLUMNS.index(name)
+        lengths = text[name].str.len().to_numpy()
+        for row, length in zip(rows[lengths > limit], lengths[lengths > limit]):
+            found.append((int(row), order, Problem(source, f"row {row}, column {name}",
+                                                   f"{what} of at most {limit:,} characters",
+                                                   f"{int(length):,} characters")))
+        nul = text[name].str.contains("\x00", regex=False).to_numpy()
+        found += [(int(row), order, Problem(source, f"row {row}, column {name}", "text without NUL characters",
+                                            "a NUL character", hint=SAVE_AS_HINT)) for row in rows[nul]]
+    return found
 
 
 def _perspective_aliases(bank: Bank) -> dict[str, str]:

@@ -53,7 +53,7 @@ if upload is not None:
             st.write(f"{frame['respondent'].nunique()} respondents, {len(frame)} answers are ready to import.")
             if st.button("Import these answers", type="primary"):
                 try:
-                    count = import_answers(engine(), assessment, frame)
+                    count = import_answers(engine(), assessment, frame, upload.name)
                 except ProjectError as error:
                     show_error(error, "The file was not imported: nothing has been saved")
                 else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -27,19 +28,24 @@ def _kept(frame: pd.DataFrame, column: str, ids: set[int]) -> pd.DataFrame:
     return frame[frame[column].isin(ids)].reset_index(drop=True) if not frame.empty else frame
 
 
-def team_export(engine: Engine, team_id: int, access: Access) -> TeamExport:
+def team_export(engine: Engine, team_id: int, access: Access,
+                on_progress: Callable[[int, int], None] | None = None) -> TeamExport:
     """The team's tables limited to assessments the viewer may see, with the same anonymity as the charts.
 
     An assessment with fewer respondents than its threshold contributes no respondents or answers;
     a perspective smaller than the threshold is shown as the group it is merged into; answers not
-    yet sent in a workshop are left out (they do not count anywhere else either).
+    yet sent in a workshop are left out (they do not count anywhere else either). `on_progress`
+    hears (sessions done, sessions in all) after each session, for a progress bar.
     """
     tables = storage.export_team(engine, team_id)
     notes: list[str] = []
     visible: set[int] = set()
     respondent_rows: list[pd.DataFrame] = []
     answer_rows: list[pd.DataFrame] = []
-    for assessment in storage.list_assessments(engine, team_id):
+    assessments = storage.list_assessments(engine, team_id)
+    for done, assessment in enumerate(assessments, start=1):
+        if on_progress is not None:
+            on_progress(done - 1, len(assessments))
         if not access.may_see(assessment):
             notes.append(f"{assessment.title} (workshop {assessment.id}): left out, as it needs its facilitator key.")
             continue
@@ -56,6 +62,8 @@ def team_export(engine: Engine, team_id: int, access: Access) -> TeamExport:
         respondent_rows.append(people.assign(assessment_id=assessment.id)[["assessment_id", "respondent",
                                                                            "perspective"]])
         answer_rows.append(shared.assign(assessment_id=assessment.id))
+    if on_progress is not None:
+        on_progress(len(assessments), len(assessments))
     respondents = (pd.concat(respondent_rows, ignore_index=True) if respondent_rows
                    else pd.DataFrame(columns=["assessment_id", "respondent", "perspective"]))
     columns = ["assessment_id", *LONG_COLUMNS]

@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from domain.vocabulary import NAME_LIMIT, TEXT_LIMIT, SessionStatus
+from domain.vocabulary import NAME_LIMIT as NAME_LIMIT, TEXT_LIMIT as TEXT_LIMIT, SessionStatus  # the one place
 from storage import tables
 from storage.errors import StorageError
 

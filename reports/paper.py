@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import cast
 
 import segno
 from fpdf import FPDF
+from fpdf.enums import MethodReturnValue
 
 from questions.pictograms import PICTURES, picture_path
 from questions.schema import Bank, Statement
@@ -165,8 +167,9 @@ def _statement(pdf: PaperPack, bank: Bank, statement: Statement, number: int) ->
     picture = reading.picture if statement.picture in PICTURES else 0
     text_width = pdf.w - 2 * MARGIN - (picture + 4 if picture else 0)
     pdf.set_font(FONT, "", reading.text)
-    lines = sum(len(pdf.multi_cell(text_width, reading.line, printable(f"{label}: {text}"), dry_run=True,
-                                   output="LINES")) for label, text in (("From", from_text), ("To", to_text)))
+    lines = sum(len(cast(list[str], pdf.multi_cell(text_width, reading.line, printable(f"{label}: {text}"),
+                                                   dry_run=True, output=MethodReturnValue.LINES)))
+                for label, text in (("From", from_text), ("To", to_text)))
     needed = reading.line * (lines + 1) + 2 * (BOX + 3) + reading.comment_lines * 8 + 12
     if pdf.will_page_break(max(needed, picture + 4)):
         pdf.add_page()

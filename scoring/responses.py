@@ -92,8 +92,13 @@ def read_responses_csv(
                               source=source)
 
 
+# The template's extra columns: what each statement says, so a person typing in paper answers sees it.
+# The check and the import ignore columns beyond the long format, so a filled-in template imports as it is.
+WORDING_COLUMNS = ["number", "from", "to"]
+
+
 def template_frame(bank: Bank) -> pd.DataFrame:
-    """The paper-collection frame: one row per statement, only `statement` filled in."""
+    """The paper-collection frame: one row per statement, with its number and From/To wording."""
     count = len(bank.statement_ids)
     empty = pd.Series([""] * count, dtype="str")
     return pd.DataFrame({
@@ -103,7 +108,10 @@ def template_frame(bank: Bank) -> pd.DataFrame:
         "current": np.full(count, np.nan),
         "target": np.full(count, np.nan),
         "comment": empty,
-    })[LONG_COLUMNS]
+        "number": np.arange(1, count + 1),
+        "from": pd.Series([s.from_text for s in bank.statements], dtype="str"),
+        "to": pd.Series([s.to_text for s in bank.statements], dtype="str"),
+    })[[*LONG_COLUMNS, *WORDING_COLUMNS]]
 
 
 def template_csv(bank: Bank) -> bytes:

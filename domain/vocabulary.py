@@ -21,6 +21,13 @@ class Mode(StrEnum):
         return self is Mode.WORKSHOP
 
 
+class ResponseSource(StrEnum):
+    """How a response reached the app."""
+
+    ONLINE = "online"  # answered on a phone or computer
+    PAPER = "paper"    # written on the paper pack and typed in by a facilitator
+
+
 class SessionStatus(StrEnum):
     """Whether an assessment still accepts answers."""
 

@@ -31,7 +31,7 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV with a BOM so that spreadsheet programs read accents correctly."""
-    return spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig")
+    return str(spreadsheet_safe(frame).to_csv(index=False)).encode("utf-8-sig")
 
 
 def _without_timezones(frame: pd.DataFrame) -> pd.DataFrame:

@@ -116,7 +116,7 @@ def template_frame(bank: Bank) -> pd.DataFrame:
 
 def template_csv(bank: Bank) -> bytes:
     """The template as CSV bytes, UTF-8 with a BOM so that Excel shows accents right."""
-    return template_frame(bank).to_csv(index=False).encode("utf-8-sig")
+    return str(template_frame(bank).to_csv(index=False)).encode("utf-8-sig")
 
 
 def _error(source: str, path: str, expected: str, found: str, hint: str | None = None,

@@ -71,7 +71,8 @@ entry = _entry()
 saved = st.session_state.pop(f"{STATE}_saved", None)
 if saved is not None:
     st.success(f"Saved {saved} answers from paper. The form is ready for the next person's pack.")
-st.write(f"{paper_responses(engine(), assessment)} paper responses typed in so far. "
+typed = paper_responses(engine(), assessment)
+st.write(f"{typed} paper {'response' if typed == 1 else 'responses'} typed in so far. "
          "Type in one person's pack at a time; their answers count once you save them.")
 if not assessment.is_open:
     st.warning("This session is closed: reopen it from the facilitator view to type in paper answers.")

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 import sqlalchemy as sa
 
 import storage
+from domain.vocabulary import ResponseSource
 from tests.browser import seed
 from tests.browser.conftest import UI_TIMEOUT, Server, shoot, wait_for_app
 
@@ -72,3 +73,35 @@ def test_downloads_on_the_import_and_export_page(page: Page, app_server: Server)
         assert _downloaded(page, "Download answers (CSV)").decode("utf-8-sig").startswith("respondent,")
         assert zipfile.is_zipfile(io.BytesIO(_downloaded(page, "Download answers (XLSX)")))
     shoot(page, "downloads-import-and-export")
+
+
+def test_downloads_paper_packs_and_typing_in_paper_answers(page: Page, app_server: Server) -> None:
+    """Issue 12 point 8: the facilitator prints the packs and types one in, in a real browser."""
+    with seed.opened(app_server.db_path) as engine:
+        workshop, key = seed.seed_workshop(engine, "Paper team")
+    page.goto(f"/facilitate?a={workshop.id}")
+    wait_for_app(page, timeout=60_000)
+    page.get_by_label("Facilitator key").fill(key)
+    page.get_by_role("button", name="Open").click()
+    expect(page.get_by_role("tab", name="Session")).to_be_visible(timeout=UI_TIMEOUT)
+    wait_for_app(page)
+    page.get_by_role("tab", name="Session").click()
+    wait_for_app(page)
+    for name in ("Download the paper pack (PDF)", "Download the Easy Read paper pack (PDF)",
+                 "Download the paper pack (PDF)"):
+        data = _downloaded(page, name)
+        assert data.startswith(b"%PDF") and len(data) > 10_000
+    page.get_by_role("link", name="Type in paper answers").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Type in paper answers")).to_be_visible(timeout=UI_TIMEOUT)
+    for _ in range(6):
+        page.get_by_role("radiogroup", name="Now (the box ticked)").get_by_text("2: In between").click()
+        page.get_by_role("button", name="Next").click()
+        wait_for_app(page)
+    shoot(page, "paper-check-and-save")
+    page.get_by_role("button", name="Save this person's answers").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Saved 6 answers from paper.")).to_be_visible(timeout=UI_TIMEOUT)
+    shoot(page, "paper-saved")
+    with seed.opened(app_server.db_path) as engine:
+        assert storage.sent_by_source(engine, workshop.id)[ResponseSource.PAPER] == 1

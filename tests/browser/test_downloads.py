@@ -94,8 +94,10 @@ def test_downloads_paper_packs_and_typing_in_paper_answers(page: Page, app_serve
     page.get_by_role("link", name="Type in paper answers").click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Type in paper answers")).to_be_visible(timeout=UI_TIMEOUT)
-    for _ in range(6):
+    for number in range(1, 7):
+        expect(page.get_by_role("heading", name=f"Statement {number} ·")).to_be_visible(timeout=UI_TIMEOUT)
         page.get_by_role("radiogroup", name="Now (the box ticked)").get_by_text("2: In between").click()
+        wait_for_app(page)
         page.get_by_role("button", name="Next").click()
         wait_for_app(page)
     shoot(page, "paper-check-and-save")

@@ -11,11 +11,13 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from domain.vocabulary import NAME_LIMIT, TEXT_LIMIT
+from domain.vocabulary import LONG_COLUMNS as LONG_COLUMNS_SPEC
 from questions.schema import Bank
 from scoring.errors import Problem, ResponseError
+from domain.vocabulary import NAME_LIMIT, TEXT_LIMIT  # the limits storage keeps, checked before an import
 
-LONG_COLUMNS = ["respondent", "perspective", "statement", "current", "target", "comment"]
+# The long answer format is part of the shared vocabulary (storage builds the same columns).
+LONG_COLUMNS = list(LONG_COLUMNS_SPEC)
 TEXT_COLUMNS = ("respondent", "perspective", "statement", "comment")
 ANSWER_COLUMNS = ("current", "target")
 MAX_BYTES = 20 * 1024 * 1024

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -30,8 +29,7 @@ def _kept(frame: pd.DataFrame, column: str, ids: set[int]) -> pd.DataFrame:
     return frame[frame[column].isin(ids)].reset_index(drop=True) if not frame.empty else frame
 
 
-def team_export(engine: Engine, team_id: int, access: Access,
-                on_progress: Callable[[int, int], None] | None = None) -> TeamExport:
+def team_export(engine: Engine, team_id: int, access: Access) -> TeamExport:
     """The team's tables limited to assessments the viewer may see, withholding what the screen withholds.
 
     Answers are each session's shareable answers (services.exports.shared_answers, the same as its
@@ -39,17 +37,13 @@ def team_export(engine: Engine, team_id: int, access: Access,
     relabelled R01.. at random, rows shuffled, perspectives as shown. Respondents are those labels
     only: no stored id, import label, join or answer time, so neither order nor timing names anyone.
     An assessment with fewer respondents than its threshold contributes no respondents or answers;
-    answers not yet sent in a workshop are left out (they count nowhere else either). `on_progress`
-    hears (sessions done, sessions in all) as it goes, for a progress bar.
+    answers not yet sent in a workshop are left out (they count nowhere else either).
     """
     tables = storage.export_team(engine, team_id)
     notes: list[str] = []
     visible: set[int] = set()
     answer_rows: list[pd.DataFrame] = []
-    assessments = storage.list_assessments(engine, team_id)
-    for done, assessment in enumerate(assessments):
-        if on_progress is not None:
-            on_progress(done, len(assessments))
+    for assessment in storage.list_assessments(engine, team_id):
         if not access.may_see(assessment):
             notes.append(f"{assessment.title} (workshop {assessment.id}): left out, as it needs its facilitator key.")
             continue
@@ -60,8 +54,6 @@ def team_export(engine: Engine, team_id: int, access: Access,
                          f"{assessment.threshold} people have answered.")
             continue
         answer_rows.append(shared.assign(assessment_id=assessment.id)[ANSWER_COLUMNS])
-    if on_progress is not None:
-        on_progress(len(assessments), len(assessments))
     answers = (pd.concat(answer_rows, ignore_index=True) if answer_rows
                else pd.DataFrame({c: pd.Series(dtype="object") for c in ANSWER_COLUMNS}))
     respondents = (answers.drop_duplicates(["assessment_id", "respondent"])[RESPONDENT_COLUMNS]

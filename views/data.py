@@ -70,16 +70,13 @@ if team is not None and access.may(Permission.EXPORT_TEAM, team):
     # Built only when asked for: for a large team it takes a while, and most visits never need it.
     state = f"team_export_{team.id}"
     if st.button("Prepare the team's data", key=f"prepare_{state}"):
-        bar = st.progress(0.0, text="Reading the team's sessions...")
-
-        def read(done: int, total: int) -> None:
-            bar.progress(done / max(total, 1), text=f"Read {done} of {total} sessions...")
-
-        export = team_export(engine(), team.id, BROWSER, on_progress=read)
-        bar.progress(1.0, text="Writing the workbook...")
-        split = split_sheets(export.tables)[1]
-        st.session_state[state] = (export, split, xlsx_bytes(export.tables))
-        bar.empty()
+        with st.status("Preparing the team's data...", expanded=True) as progress:
+            st.write("Reading every session you may see, withheld as on the screen...")
+            export = team_export(engine(), team.id, BROWSER)
+            st.write(f"Writing the workbook ({sum(len(frame) for frame in export.tables.values()):,} rows)...")
+            split = split_sheets(export.tables)[1]
+            st.session_state[state] = (export, split, xlsx_bytes(export.tables))
+            progress.update(label="The team's data is ready to download.", state="complete", expanded=False)
     prepared = st.session_state.get(state)
     if prepared is not None:
         export, split, workbook = prepared

@@ -50,6 +50,7 @@ from storage.responses import (
     progress,
     save_answer,
     submit,
+    sent_by_source,
     submit_response,
 )
 from storage.teams import create_team, delete_team, export_team, find_team_by_link, get_team, list_teams, teams_of
@@ -170,6 +171,7 @@ __all__ = [
     "start_discussion",
     "start_sign_in",
     "submit",
+    "sent_by_source",
     "submit_response",
     "teams_of",
     "update_action",

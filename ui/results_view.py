@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import altair as alt
@@ -12,14 +13,48 @@ from questions.schema import Bank
 from reports import charts
 from reports.formatting import DASH, one_decimal, percent, signed, whole
 from reports.model import shown_change
-from reports.parts import Highlight, Results
+from reports.parts import Highlight, Results, StatementRow
 from services.facilitation import perspective_series, spread
 from ui.context import md
 
 
-def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: str, key: str) -> None:
-    """A chart at its own size (never stretched) with its text alternative for screen readers."""
-    if isinstance(chart, dict):
+# The results page's radar: square, its labels inside, sized so that a phone (390 px, 358 px of content)
+# shows it at nearly its own size; the style below scales it to the container when that is narrower.
+RADAR_SIZE = 400
+RADAR_FONT = 13
+# Charts never wider than their container (a phone): Vega's SVG keeps its viewBox, so it scales down whole.
+CHART_STYLE = """<style>
+[data-testid="stVegaLiteChart"] { max-width: 100%; }
+[data-testid="stVegaLiteChart"] svg.marks { max-width: 100%; height: auto; }
+/* Streamlit indents lists and definition lists: the cards start at the edge like every other element. */
+ul.copro-cards { list-style: none; padding: 0 !important; margin-left: 0 !important; display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px;
+  margin: 4px 0 12px 0; }
+.copro-card { margin: 0 !important; border: 1px solid #d4d4d4; border-radius: 8px; padding: 10px 14px; line-height: 1.4; }
+.copro-card .head { font-weight: 700; margin: 0 0 4px 0; }
+.copro-card .from { color: #4a4a4a; margin: 0 0 6px 0; }
+.copro-card .principle { color: #4a4a4a; font-size: 0.9em; margin: 0 0 6px 0; }
+.copro-card dl { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 0 !important; padding: 0 !important; }
+.copro-card dl div { display: flex; gap: 4px; }
+.copro-card dt { color: #4a4a4a; font-weight: 400; }
+.copro-card dd { margin: 0; font-weight: 700; }
+</style>"""
+
+
+def fit_charts() -> None:
+    """Style charts to fit their container and the statement cards (a style element takes no space)."""
+    st.html(CHART_STYLE)
+
+
+def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: str, key: str,
+               stretch: bool = False) -> None:
+    """A chart at its own size, or as wide as its container (`stretch`), with its text alternative."""
+    fit_charts()
+    if stretch:
+        spec = chart if isinstance(chart, dict) else chart.to_dict()
+        # Streamlit gives the chart the container's width; fit-x keeps the axes and legend inside it.
+        spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
+        st.vega_lite_chart(spec=spec, width="stretch", theme=None, key=key, alt=description)
+    elif isinstance(chart, dict):
         st.vega_lite_chart(spec=chart, width="content", theme=None, key=key, alt=description)
     else:
         st.altair_chart(chart, width="content", theme=None, key=key, alt=description)
@@ -28,9 +63,10 @@ def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: 
 
 
 def show_radar(series: pd.DataFrame, principles: tuple[tuple[str, str], ...], key: str) -> None:
-    """The radar by principle with its text alternative."""
+    """The radar by principle, square with its labels inside, and its text alternative."""
     # The dict spec reuses the radar's geometry between refreshes.
-    show_chart(charts.radar_spec(series, principles), charts.text_alternative_radar(series, principles), key)
+    show_chart(charts.radar_spec(series, principles, size=RADAR_SIZE, font=RADAR_FONT, square=True),
+               charts.text_alternative_radar(series, principles), key)
 
 
 def show_distribution(results: Results, bank: Bank, statement_ids: list[str], key: str) -> None:
@@ -96,25 +132,21 @@ def _perspectives_tab(results: Results) -> None:
         }), hide_index=True)
 
 
+def statement_card(row: StatementRow) -> str:
+    """One statement as an HTML card: number and To wording, From wording, principle, then its numbers."""
+    numbers = [("Score", whole(row.score)), ("Mean (0-4)", one_decimal(row.mean)),
+               ("Agreement", percent(row.agreement)), ("Answers", str(row.n)), ("Don't know", str(row.dont_know))]
+    shown = "".join(f"<div><dt>{html.escape(name)}</dt><dd>{html.escape(value)}</dd></div>" for name, value in numbers)
+    # Bank wording can come from an uploaded file: every piece of text is escaped, never read as markup.
+    return (f'<li class="copro-card"><p class="head">{row.number}. {html.escape(row.to_text)}</p>'
+            f'<p class="from">From: {html.escape(row.from_text)}</p>'
+            f'<p class="principle">{html.escape(row.principle_name)}</p><dl>{shown}</dl></li>')
+
+
 def _statements_tab(results: Results) -> None:
-    """Every statement with its mean, agreement and counts."""
-    rows = results.statement_rows
-    st.dataframe(pd.DataFrame({
-        "No.": [r.number for r in rows],
-        "Principle": [r.principle_name for r in rows],
-        "Score": [whole(r.score) for r in rows],
-        "Mean (0-4)": [one_decimal(r.mean) for r in rows],
-        "Agreement": [None if r.agreement is None else r.agreement * 100 for r in rows],
-        "Answers": [r.n for r in rows],
-        "Don't know": [r.dont_know for r in rows],
-        "From": [r.from_text for r in rows],
-        "To": [r.to_text for r in rows],
-    }), hide_index=True, column_config={
-        # Whole percents: "29%", not "29.29%".
-        "Agreement": st.column_config.ProgressColumn(min_value=0.0, max_value=100.0, format="%.0f%%"),
-        "From": st.column_config.TextColumn(width="large"),
-        "To": st.column_config.TextColumn(width="large"),
-    })
+    """Every statement as a card (number, wording, score, mean, agreement, counts): readable on a phone."""
+    cards = "".join(statement_card(row) for row in results.statement_rows)
+    st.html(f'<ul class="copro-cards" aria-label="Statements">{cards}</ul>')
 
 
 def _trend_tab(results: Results) -> None:
@@ -126,7 +158,8 @@ def _trend_tab(results: Results) -> None:
         trend = pd.DataFrame({"assessment": [p.session for p in results.trend],
                               "date": [p.taken_on for p in results.trend],
                               "name": [p.name for p in results.trend], "score": [p.score for p in results.trend]})
-        show_chart(charts.trend_chart(trend), charts.text_alternative_trend(trend), "trend")
+        show_chart(charts.trend_chart(trend, narrow=True), charts.text_alternative_trend(trend), "trend",
+                   stretch=True)
     hidden = results.earlier_too_few
     if hidden:
         st.caption(f"{hidden} earlier {'assessment had' if hidden == 1 else 'assessments had'} too few "
@@ -144,6 +177,7 @@ def _trend_tab(results: Results) -> None:
 
 def render_results(results: Results) -> None:
     """Every results section for one session; nothing individual below the threshold."""
+    fit_charts()
     for note in results.notes:
         st.info(md(note))
     if results.withheld:

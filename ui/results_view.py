@@ -26,10 +26,13 @@ RADAR_FONT = 13
 CHART_STYLE = """<style>
 [data-testid="stVegaLiteChart"] { max-width: 100%; }
 [data-testid="stVegaLiteChart"] svg.marks { max-width: 100%; height: auto; }
+/* The radars are drawn for a phone; on a wider screen they grow (SVG stays sharp), text and all. */
+[class*="st-key-copro-radar"] svg.marks { width: 540px; }
 /* Streamlit indents lists and definition lists: the cards start at the edge like every other element. */
-ul.copro-cards { list-style: none; padding: 0 !important; margin-left: 0 !important; display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px;
-  margin: 4px 0 12px 0; }
-.copro-card { margin: 0 !important; border: 1px solid #d4d4d4; border-radius: 8px; padding: 10px 14px; line-height: 1.4; }
+ul.copro-cards { list-style: none; padding: 0 !important; margin: 4px 0 12px 0 !important; display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px; }
+.copro-card { margin: 0 !important; border: 1px solid #d4d4d4; border-radius: 8px; padding: 10px 14px;
+  line-height: 1.4; }
 .copro-card .head { font-weight: 700; margin: 0 0 4px 0; }
 .copro-card .from { color: #4a4a4a; margin: 0 0 6px 0; }
 .copro-card .principle { color: #4a4a4a; font-size: 0.9em; margin: 0 0 6px 0; }
@@ -64,9 +67,10 @@ def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: 
 
 def show_radar(series: pd.DataFrame, principles: tuple[tuple[str, str], ...], key: str) -> None:
     """The radar by principle, square with its labels inside, and its text alternative."""
-    # The dict spec reuses the radar's geometry between refreshes.
-    show_chart(charts.radar_spec(series, principles, size=RADAR_SIZE, font=RADAR_FONT, square=True),
-               charts.text_alternative_radar(series, principles), key)
+    # The dict spec reuses the radar's geometry between refreshes; the keyed box carries the radar's style.
+    with st.container(key=f"copro-radar-{key}"):
+        show_chart(charts.radar_spec(series, principles, size=RADAR_SIZE, font=RADAR_FONT, square=True),
+                   charts.text_alternative_radar(series, principles), key)
 
 
 def show_distribution(results: Results, bank: Bank, statement_ids: list[str], key: str) -> None:

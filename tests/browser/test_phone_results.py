@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,13 +17,6 @@ pytestmark = pytest.mark.browser
 
 Snap = Callable[[Page, str], Path]
 TABS = ("Radar", "Perspectives", "Statements", "Trend")
-
-
-@pytest.fixture(scope="module")
-def full_results(app_server: Server) -> storage.Assessment:
-    """Two rounds of a self-assessment on the full bank, nine people each: every chart has something to draw."""
-    with seed.opened(app_server.db_path) as engine:
-        return seed.seed_full_results(engine, f"Phone results {uuid.uuid4().hex[:6]}")
 
 
 def open_results(page: Page, server: Server, assessment: storage.Assessment) -> None:

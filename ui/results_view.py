@@ -33,6 +33,11 @@ ul.copro-cards { list-style: none; padding: 0 !important; margin: 4px 0 12px 0 !
   grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px; }
 .copro-card { margin: 0 !important; border: 1px solid #d4d4d4; border-radius: 8px; padding: 10px 14px;
   line-height: 1.4; }
+.copro-table { overflow-x: auto; margin: 4px 0 12px 0; }
+.copro-table table { border-collapse: collapse; font-size: 0.95rem; }
+.copro-table th, .copro-table td { border-bottom: 1px solid #e0e0e0; padding: 6px 10px; vertical-align: top; }
+.copro-table th { text-align: left; font-weight: 600; background: #f6f7f9; }
+.copro-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .copro-card .head { font-weight: 700; margin: 0 0 4px 0; }
 .copro-card .from { color: #4a4a4a; margin: 0 0 6px 0; }
 .copro-card .principle { color: #4a4a4a; font-size: 0.9em; margin: 0 0 6px 0; }
@@ -86,9 +91,24 @@ def _highlight_list(items: tuple[Highlight, ...], agreement: bool) -> None:
         st.markdown(f"- **{item.number}.** {md(item.to_text)} ({value})")
 
 
+def html_table(columns: dict[str, list[object]], caption: str) -> None:
+    """A small table as plain HTML: no data-grid code to load, text wraps, a narrow screen scrolls only the table."""
+    names = list(columns)
+    head = "".join(f'<th scope="col">{html.escape(name)}</th>' for name in names)
+    numeric = {name for name in names
+               if all(isinstance(v, int | float) or str(v) in (DASH, "") or str(v).lstrip("+-").isdigit()
+                      for v in columns[name])}
+    body = "".join(
+        "<tr>" + "".join(f'<td class="{"num" if name in numeric else "text"}">{html.escape(str(columns[name][i]))}</td>'
+                         for name in names) + "</tr>"
+        for i in range(len(columns[names[0]]) if names else 0))
+    st.html(f'<div class="copro-table" role="region" aria-label="{html.escape(caption)}" tabindex="0"><table>'
+            f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+
+
 def _principle_table(results: Results) -> None:
     """Scores by principle; a dash where too few people answered."""
-    st.dataframe(pd.DataFrame({
+    html_table({
         "Principle": [r.name for r in results.principle_rows],
         "Score": [whole(r.score) for r in results.principle_rows],
         "Level": [r.band or "not shown (too few answers)" for r in results.principle_rows],
@@ -97,7 +117,7 @@ def _principle_table(results: Results) -> None:
         "Spread": [whole(r.spread) for r in results.principle_rows],
         "Respondents": [r.n for r in results.principle_rows],
         "Don't know": [r.dont_know for r in results.principle_rows],
-    }), hide_index=True)
+    }, "Scores by principle")
 
 
 def _radar_tab(results: Results) -> None:
@@ -130,10 +150,10 @@ def _perspectives_tab(results: Results) -> None:
     if results.perspective_gaps:
         st.markdown("**Where perspectives differ most**")
         gaps = sorted(results.perspective_gaps, key=lambda g: -(g.max_gap or 0))
-        st.dataframe(pd.DataFrame({
+        html_table({
             "Principle": [g.name for g in gaps], "Gap (points)": [whole(g.max_gap) for g in gaps],
             "Highest": [g.highest for g in gaps], "Lowest": [g.lowest for g in gaps],
-        }), hide_index=True)
+        }, "Where perspectives differ most")
 
 
 def statement_card(row: StatementRow) -> str:
@@ -171,12 +191,12 @@ def _trend_tab(results: Results) -> None:
     if results.baseline is None:
         return
     st.markdown(f"**Change since {md(results.baseline.label)}**")
-    st.dataframe(pd.DataFrame({
+    html_table({
         "Principle": [c.name for c in results.changes],
         "Then": [whole(c.baseline) for c in results.changes],
         "Now": [whole(c.latest) for c in results.changes],
         "Change": [signed(c.change) for c in results.changes],
-    }), hide_index=True)
+    }, f"Change since {results.baseline.label}")
 
 
 def render_results(results: Results) -> None:

@@ -226,7 +226,7 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
     # Too wide for one row (several series on a narrow square radar): one series per line instead.
     column = square and legend_width > width
     legend = alt.Legend(orient="none", direction="vertical" if column else "horizontal", title=None,
-                        labelFontSize=12, symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=300,
+                        labelFontSize=font if square else 12, symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=300,
                         labelLimit=width - 40 if column else 300,
                         legendX=8 if column else max((width - legend_width) / 2, 0), legendY=size + 18)
     tooltip = [alt.Tooltip("series:N", title="Series"), alt.Tooltip("name:N", title="Principle"),

@@ -24,6 +24,13 @@ class Mode(StrEnum):
         return True
 
 
+class ResponseSource(StrEnum):
+    """How a response reached the app."""
+
+    ONLINE = "online"  # answered on a phone or computer
+    PAPER = "paper"    # written on the paper pack and typed in by a facilitator
+
+
 class SessionStatus(StrEnum):
     """Whether an assessment still accepts answers."""
 
@@ -102,3 +109,7 @@ SCALE_VALUES: tuple[int, ...] = (0, 1, 2, 3, 4)
 
 # The long answer format: one row per answer (scoring input, CSV files, exports).
 LONG_COLUMNS: tuple[str, ...] = ("respondent", "perspective", "statement", "current", "target", "comment")
+
+# How long stored text may be: storage refuses longer, and an answers file is checked against the same limits.
+NAME_LIMIT = 200
+TEXT_LIMIT = 10_000

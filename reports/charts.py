@@ -36,6 +36,7 @@ from reports.geometry import (
 )
 
 LABEL_FONT_SIZE = 12
+SQUARE_WRAP = 12  # characters per label line on a square radar (three lines at most)
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 # Sequential blues for answers 0-4 plus grey for "don't know": no red/green.
 # Diverging brown (From) to teal (To), colour-blind safe (ColorBrewer BrBG): disagreement shows as both
@@ -68,12 +69,18 @@ def radar_frame(series: pd.DataFrame, principles: Sequence[tuple[str, str]]) -> 
     return frame.sort_values(["series", "order"], kind="stable")[columns].reset_index(drop=True)
 
 
-def _label_frame(principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
-    """Principle label positions just outside the outer ring, with alignment by side (reports.geometry)."""
-    rows = [{"principle": pid, "name": name, "label": place.text, "x": place.x, "y": place.y,
-             "align": place.align, "baseline": place.baseline, "lines": place.text.count("\n") + 1,
-             "chars": max(len(line) for line in place.text.split("\n"))}
-            for (pid, name), place in zip(principles, label_places([name for _, name in principles]))]
+def _label_frame(principles: Sequence[tuple[str, str]], square: bool = False) -> pd.DataFrame:
+    """Principle label positions just outside the outer ring, with alignment by side (reports.geometry).
+
+    A square radar wraps its labels narrower (up to three lines) so that they fit inside its width.
+    """
+    names = [name for _, name in principles]
+    rows = []
+    for (pid, name), place in zip(principles, label_places(names)):
+        text = wrap_label(name, SQUARE_WRAP, 3) if square else place.text
+        rows.append({"principle": pid, "name": name, "label": text, "x": place.x, "y": place.y,
+                     "align": place.align, "baseline": place.baseline, "lines": text.count("\n") + 1,
+                     "chars": max(len(line) for line in text.split("\n"))})
     return pd.DataFrame(rows)
 
 
@@ -100,6 +107,24 @@ def _extents(labels: pd.DataFrame, size: int, font: int = LABEL_FONT_SIZE) -> tu
     return unit, half_width / unit, half / unit
 
 
+def _square_extents(labels: pd.DataFrame, size: int, font: int = LABEL_FONT_SIZE) -> tuple[float, float, float]:
+    """Pixels per unit and the (equal) half-domains of a `size` x `size` radar whose labels fit inside it."""
+    half, margin = size / 2, 4.0
+    widths = labels["chars"] * font * 0.56
+    heights = labels["lines"] * font * 1.2 + 2
+    unit = half - margin
+    for x, y, w, h, align, baseline in zip(labels["x"], labels["y"], widths, heights, labels["align"],
+                                           labels["baseline"]):
+        used = h if baseline != "middle" else h / 2
+        if abs(y) > 1e-9:
+            unit = min(unit, (half - margin - used) / abs(y))
+        reach = w if align != "center" else w / 2
+        if abs(x) > 1e-9:
+            unit = min(unit, (half - margin - reach) / abs(x))
+    unit = max(unit, 0.3 * half)
+    return unit, half / unit, half / unit
+
+
 def _grid_frame(principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
     """Points of the 25/50/75/100 rings and the spoke ends."""
     rows = [{"level": level, "order": i, "x": x, "y": y}
@@ -120,23 +145,27 @@ SERIES_DATASET = "radar_series"
 
 @lru_cache(maxsize=128)
 def _radar_template(principles: tuple[tuple[str, str], ...], names: tuple[str, ...],
-                    title: str | None, size: int, values: bool = False, font: int = LABEL_FONT_SIZE) -> str:
+                    title: str | None, size: int, values: bool = False, font: int = LABEL_FONT_SIZE,
+                    square: bool = False) -> str:
     """The radar's Vega-Lite JSON without its series data (building it with Altair is the slow part)."""
     return json.dumps(_radar(alt.NamedData(name=SERIES_DATASET), list(names), principles, title, size,
-                             values, font).to_dict())
+                             values, font, square).to_dict())
 
 
 def radar_spec(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
                title: str | None = None, size: int = 420, values: bool = False,
-               font: int = LABEL_FONT_SIZE) -> dict[str, Any]:
+               font: int = LABEL_FONT_SIZE, square: bool = False) -> dict[str, Any]:
     """Radar of 0-100 principle scores as a Vega-Lite dict: one closed polygon per series, legend at the bottom.
 
     The geometry is built once per principle list and size; only the series data changes, so it is fast
     enough for a live view refreshed every few seconds. `values` prints each point's score beside it (meant
-    for one series, as on the projector); `font` is the principle labels' size in pixels.
+    for one series, as on the projector); `font` is the principle labels' size in pixels. A `square` radar is
+    `size` pixels wide as well as high, its labels wrapped to fit inside (a phone's width), with its legend
+    in a column when one row would be wider than the chart.
     """
     names = tuple(dict.fromkeys(series["series"].tolist()))
-    spec: dict[str, Any] = json.loads(_radar_template(tuple(principles), names, title, size, values, font))
+    spec: dict[str, Any] = json.loads(_radar_template(tuple(principles), names, title, size, values, font,
+                                                        square))
     points = radar_frame(series, principles)
     # Plain Python values (not numpy), exactly as Altair would inline them; NaN is never present (skipped).
     records = [{key: value.item() if hasattr(value, "item") else value for key, value in row.items()}
@@ -146,11 +175,12 @@ def radar_spec(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
 
 
 def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: Sequence[tuple[str, str]],
-           title: str | None, size: int, values: bool = False, font: int = LABEL_FONT_SIZE) -> alt.LayerChart:
+           title: str | None, size: int, values: bool = False, font: int = LABEL_FONT_SIZE,
+           square: bool = False) -> alt.LayerChart:
     """The radar's layers: grid, spokes, ring values, principle labels, then the series."""
-    labels = _label_frame(principles)
+    labels = _label_frame(principles, square)
     grid = _grid_frame(principles)
-    unit, dx, dy = _extents(labels, size, font)
+    unit, dx, dy = _square_extents(labels, size, font) if square else _extents(labels, size, font)
     width = math.ceil(2 * dx * unit)
     dx = width / (2 * unit)  # keep pixels per unit exactly equal after rounding
     x_enc = alt.X("x:Q", scale=alt.Scale(domain=[-dx, dx], nice=False, zero=False), axis=None)
@@ -177,9 +207,12 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
     colour_scale, dash_scale = _series_scales(names)
     # Vega-Lite cannot centre a bottom legend, so place it by an estimate of its width.
     legend_width = sum(34 + 7 * len(str(name)) for name in names)
-    legend = alt.Legend(orient="none", direction="horizontal", title=None, labelFontSize=12,
-                        symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=300, labelLimit=300,
-                        legendX=max((width - legend_width) / 2, 0), legendY=size + 18)
+    # Too wide for one row (several series on a narrow square radar): one series per line instead.
+    column = square and legend_width > width
+    legend = alt.Legend(orient="none", direction="vertical" if column else "horizontal", title=None,
+                        labelFontSize=font if square else 12, symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=300,
+                        labelLimit=width - 40 if column else 300,
+                        legendX=8 if column else max((width - legend_width) / 2, 0), legendY=size + 18)
     tooltip = [alt.Tooltip("series:N", title="Series"), alt.Tooltip("name:N", title="Principle"),
                alt.Tooltip("score:Q", title="Score", format=".0f")]
     base = alt.Chart(points).encode(x=x_enc, y=y_enc, order="order:Q",
@@ -218,16 +251,20 @@ def _value_layers(base: alt.Chart, dx: float, dy: float, font: int) -> list[alt.
     return [halo, placed.mark_text(fontSize=font + 4, fontWeight="bold", align="center", baseline="middle")]
 
 
-def trend_chart(trend: pd.DataFrame) -> alt.LayerChart:
-    """Principle scores over assessments; columns assessment, date, name (principle name), score."""
+def trend_chart(trend: pd.DataFrame, narrow: bool = False) -> alt.LayerChart:
+    """Principle scores over assessments; columns assessment, date, name (principle name), score.
+
+    `narrow`: the chart may be as narrow as a phone, so the legend is one column and long assessment
+    names are cut short (the tooltip and the text alternative keep them whole).
+    """
     names = list(dict.fromkeys(trend["name"].tolist()))
     colour = alt.Color("name:N", title=None, scale=_series_scales(names)[0],
-                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=300))
+                       legend=alt.Legend(orient="bottom", columns=1 if narrow else 2, labelLimit=300))
     # One evenly spaced step per assessment, in date order: two rounds on the same day stay apart.
     rounds = list(dict.fromkeys(trend.sort_values("date", kind="stable")["assessment"].tolist()))
     base = alt.Chart(trend).encode(
         x=alt.X("assessment:O", title="Assessment", sort=rounds,
-                axis=alt.Axis(labelAngle=0, labelLimit=200)),
+                axis=alt.Axis(labelAngle=0, labelLimit=100 if narrow else 200)),
         y=alt.Y("score:Q", title="Score (0-100)", scale=alt.Scale(domain=[0, 100])),
         color=colour)
     tooltip = [alt.Tooltip("assessment:N", title="Assessment"), alt.Tooltip("date:T", title="Date", format="%d %B %Y"),

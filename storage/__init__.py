@@ -51,6 +51,7 @@ from storage.responses import (
     save_answer,
     set_language,
     submit,
+    sent_by_source,
     submit_response,
 )
 from storage.teams import create_team, delete_team, export_team, find_team_by_link, get_team, list_teams, teams_of
@@ -172,6 +173,7 @@ __all__ = [
     "start_discussion",
     "start_sign_in",
     "submit",
+    "sent_by_source",
     "submit_response",
     "teams_of",
     "update_action",

@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.sql.dml import ReturningInsert
 
-from domain.vocabulary import SCALE_VALUES, SessionStatus
+from domain.vocabulary import SCALE_VALUES, ResponseSource, SessionStatus
 from storage import codes, tables
 from storage.checks import (
     NAME_LIMIT,
@@ -334,13 +334,18 @@ def submit(engine: Engine, respondent_id: int) -> Respondent:
 
 
 def submit_response(
-    engine: Engine, assessment_id: int, perspective: str, answers: Mapping[str, Answer], submission_id: str
+    engine: Engine, assessment_id: int, perspective: str, answers: Mapping[str, Answer], submission_id: str,
+    source: ResponseSource = ResponseSource.ONLINE,
 ) -> Respondent:
-    """Store a whole response at once; repeating the same submission id stores nothing new."""
+    """Store a whole response at once; repeating the same submission id stores nothing new.
+
+    `source` says how it came in: online, or typed in from a paper pack by a facilitator.
+    """
     token = clean_text(submission_id, "submission id", TOKEN_LIMIT, required=True)
+    source = ResponseSource(source)
     rows = [answer_values(key, a.current, a.target, a.comment) for key, a in answers.items()]
     try:
-        if engine.dialect.name == "postgresql":
+        if engine.dialect.name == "postgresql" and source is ResponseSource.ONLINE:
             # With everyone sending meanwhile, in one round trip; a repeat or a failed check goes below.
             perspective = clean_text(perspective, "perspective", NAME_LIMIT, required=True)
             made = combined(engine, _run_whole_responses, (assessment_id, token, perspective, rows))
@@ -361,6 +366,7 @@ def submit_response(
                     "perspective": clean_perspective(perspective, tuple(session.perspectives or ())),
                     "created_at": now,
                     "submitted_at": now,
+                    "source": source.value,
                 },
             ).one()
             if rows:
@@ -395,10 +401,22 @@ def progress(engine: Engine, assessment_id: int) -> tuple[int, int]:
     return int(joined), int(submitted)
 
 
-
 def set_language(engine: Engine, respondent_id: int, language: str) -> None:
     """Remember the interface language a respondent chose, so their resume code opens in it on any device."""
     language = clean_text(language, "language", 16, required=True)
     with writing(engine) as connection:
         connection.execute(sa.update(tables.respondents).where(tables.respondents.c.id == respondent_id)
                            .values(language=language))
+
+
+def sent_by_source(engine: Engine, assessment_id: int) -> dict[ResponseSource, int]:
+    """How many sent responses a session has from each source (online, paper)."""
+    r = tables.respondents
+    with reading(engine) as connection:
+        rows = connection.execute(
+            sa.select(r.c.source, sa.func.count()).where(r.c.assessment_id == assessment_id,
+                                                         r.c.submitted_at.is_not(None)).group_by(r.c.source)
+        ).all()
+    counts = {source: 0 for source in ResponseSource}
+    counts.update({ResponseSource(source): int(count) for source, count in rows})
+    return counts

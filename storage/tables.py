@@ -16,6 +16,7 @@ from domain.vocabulary import (
     GrantKind,
     Mode,
     PresenterStage,
+    ResponseSource,
     Role,
     SessionStatus,
 )
@@ -169,6 +170,9 @@ respondents = sa.Table(
     sa.Column("submitted_at", UTCDateTime, nullable=True),
     # The interface language the person chose (issue 13): restored with their resume code; NULL is English.
     sa.Column("language", sa.String(16), nullable=True),
+    # Online or typed in from a paper pack (domain.vocabulary.ResponseSource).
+    sa.Column("source", sa.String(20), nullable=False, server_default=ResponseSource.ONLINE.value),
+    one_of("source", ResponseSource, name="ck_respondents_source"),
 )
 
 answers = sa.Table(

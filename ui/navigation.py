@@ -46,12 +46,15 @@ def page_sections() -> dict[str, list[Any]]:
     # A participant's own link (their resume code): reached by address or the thank-you page, never the menu.
     mine = st.Page("views/mine.py", title="Your answers", icon=":material/person:", url_path="mine",
                    visibility="hidden")
+    # Typing in paper answers is opened from the facilitator view (it needs the session's link), never from the menu.
+    paper = st.Page("views/paper.py", title="Type in paper answers", icon=":material/keyboard:", url_path="paper",
+                    visibility="hidden")
     data = st.Page("views/data.py", title="Import and export", icon=":material/swap_vert:", url_path="data",
                    visibility=quiet)
     banks = st.Page("views/banks.py", title="Question banks", icon=":material/library_books:", url_path="banks",
                     visibility=quiet)
     if not signed_in_mode():
-        return {"Self-assessment": [home, answer, results, mine], "Workshops": [workshop, facilitate, present],
+        return {"Self-assessment": [home, answer, results, mine], "Workshops": [workshop, facilitate, present, paper],
                 "Data": [data, banks]}
     if not access.signed_in:
         # People who use services and carers never need an account: they join and answer by code.
@@ -59,7 +62,7 @@ def page_sections() -> dict[str, list[Any]]:
     teams = access.teams()
     sections: dict[str, list[Any]] = {"Self-assessment": [home, answer, *([results] if teams else []), mine]}
     if any(access.may(Permission.CREATE_SESSION, t) or access.may(Permission.FACILITATE, t) for t in teams):
-        sections["Workshops"] = [workshop, facilitate, present]
+        sections["Workshops"] = [workshop, facilitate, present, paper]
     sections["Data"] = [*([data] if teams else []), banks]
     if access.organisations(Permission.VIEW_ORGANISATION):
         sections["Organisation"] = [st.Page("views/organisation.py", title="All teams", icon=":material/apartment:",

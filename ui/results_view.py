@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import altair as alt
@@ -22,14 +23,56 @@ from reports.formatting import (
     whole,
 )
 from reports.rules import shown_change
-from reports.parts import Highlight, Results
+from reports.parts import Highlight, Results, StatementRow
 from services.facilitation import perspective_series, spread
 from ui.context import md
 
 
-def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: str, key: str) -> None:
-    """A chart at its own size (never stretched) with its text alternative for screen readers."""
-    if isinstance(chart, dict):
+# The results page's radar: square, its labels inside, sized so that a phone (390 px, 358 px of content)
+# shows it at nearly its own size; the style below scales it to the container when that is narrower.
+RADAR_SIZE = 400
+RADAR_FONT = 13
+# Charts never wider than their container (a phone): Vega's SVG keeps its viewBox, so it scales down whole.
+CHART_STYLE = """<style>
+[data-testid="stVegaLiteChart"] { max-width: 100%; }
+[data-testid="stVegaLiteChart"] svg.marks { max-width: 100%; height: auto; }
+/* The radars are drawn for a phone; on a wider screen they grow (SVG stays sharp), text and all. */
+[class*="st-key-copro-radar"] svg.marks { width: 540px; }
+/* Streamlit indents lists and definition lists: the cards start at the edge like every other element. */
+ul.copro-cards { list-style: none; padding: 0 !important; margin: 4px 0 12px 0 !important; display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px; }
+.copro-card { margin: 0 !important; border: 1px solid #d4d4d4; border-radius: 8px; padding: 10px 14px;
+  line-height: 1.4; }
+.copro-table { overflow-x: auto; margin: 4px 0 12px 0; }
+.copro-table table { border-collapse: collapse; font-size: 0.95rem; }
+.copro-table th, .copro-table td { border-bottom: 1px solid #e0e0e0; padding: 6px 10px; vertical-align: top; }
+.copro-table th { text-align: left; font-weight: 600; background: #f6f7f9; }
+.copro-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.copro-card .head { font-weight: 700; margin: 0 0 4px 0; }
+.copro-card .from { color: #4a4a4a; margin: 0 0 6px 0; }
+.copro-card .principle { color: #4a4a4a; font-size: 0.9em; margin: 0 0 6px 0; }
+.copro-card dl { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 0 !important; padding: 0 !important; }
+.copro-card dl div { display: flex; gap: 4px; }
+.copro-card dt { color: #4a4a4a; font-weight: 400; }
+.copro-card dd { margin: 0; font-weight: 700; }
+</style>"""
+
+
+def fit_charts() -> None:
+    """Style charts to fit their container and the statement cards (a style element takes no space)."""
+    st.html(CHART_STYLE)
+
+
+def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: str, key: str,
+               stretch: bool = False) -> None:
+    """A chart at its own size, or as wide as its container (`stretch`), with its text alternative."""
+    fit_charts()
+    if stretch:
+        spec = chart if isinstance(chart, dict) else chart.to_dict()
+        # Streamlit gives the chart the container's width; fit-x keeps the axes and legend inside it.
+        spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
+        st.vega_lite_chart(spec=spec, width="stretch", theme=None, key=key, alt=description)
+    elif isinstance(chart, dict):
         st.vega_lite_chart(spec=chart, width="content", theme=None, key=key, alt=description)
     else:
         st.altair_chart(chart, width="content", theme=None, key=key, alt=description)
@@ -38,9 +81,11 @@ def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: 
 
 
 def show_radar(series: pd.DataFrame, principles: tuple[tuple[str, str], ...], key: str) -> None:
-    """The radar by principle with its text alternative."""
-    # The dict spec reuses the radar's geometry between refreshes.
-    show_chart(charts.radar_spec(series, principles), charts.text_alternative_radar(series, principles), key)
+    """The radar by principle, square with its labels inside, and its text alternative."""
+    # The dict spec reuses the radar's geometry between refreshes; the keyed box carries the radar's style.
+    with st.container(key=f"copro-radar-{key}"):
+        show_chart(charts.radar_spec(series, principles, size=RADAR_SIZE, font=RADAR_FONT, square=True),
+                   charts.text_alternative_radar(series, principles), key)
 
 
 def show_distribution(results: Results, bank: Bank, statement_ids: list[str], key: str) -> None:
@@ -56,9 +101,24 @@ def _highlight_list(items: tuple[Highlight, ...], agreement: bool) -> None:
         st.markdown(f"- **{item.number}.** {md(item.to_text)} ({value})")
 
 
+def html_table(columns: dict[str, list[object]], caption: str) -> None:
+    """A small table as plain HTML: no data-grid code to load, text wraps, a narrow screen scrolls only the table."""
+    names = list(columns)
+    head = "".join(f'<th scope="col">{html.escape(name)}</th>' for name in names)
+    numeric = {name for name in names
+               if all(isinstance(v, int | float) or str(v) in (DASH, "") or str(v).lstrip("+-").isdigit()
+                      for v in columns[name])}
+    body = "".join(
+        "<tr>" + "".join(f'<td class="{"num" if name in numeric else "text"}">{html.escape(str(columns[name][i]))}</td>'
+                         for name in names) + "</tr>"
+        for i in range(len(columns[names[0]]) if names else 0))
+    st.html(f'<div class="copro-table" role="region" aria-label="{html.escape(caption)}" tabindex="0"><table>'
+            f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+
+
 def _principle_table(results: Results) -> None:
     """Scores by principle; a dash where too few people answered."""
-    st.dataframe(pd.DataFrame({
+    html_table({
         "Principle": [r.name for r in results.principle_rows],
         "Score": [whole(r.score) for r in results.principle_rows],
         "Level": [r.band or "not shown (too few answers)" for r in results.principle_rows],
@@ -67,7 +127,7 @@ def _principle_table(results: Results) -> None:
         "Spread": [whole(r.spread) for r in results.principle_rows],
         "Respondents": [r.n for r in results.principle_rows],
         "Don't know": [r.dont_know for r in results.principle_rows],
-    }), hide_index=True)
+    }, "Scores by principle")
 
 
 def _radar_tab(results: Results) -> None:
@@ -100,30 +160,28 @@ def _perspectives_tab(results: Results) -> None:
     if results.perspective_gaps:
         st.markdown(f"**{PERSPECTIVES_DIFFER}**")
         gaps = sorted(results.perspective_gaps, key=lambda g: -(g.max_gap or 0))
-        st.dataframe(pd.DataFrame({
+        html_table({
             "Principle": [g.name for g in gaps], "Gap (points)": [whole(g.max_gap) for g in gaps],
             "Highest": [g.highest for g in gaps], "Lowest": [g.lowest for g in gaps],
-        }), hide_index=True)
+        }, "Where perspectives differ most")
+
+
+def statement_card(row: StatementRow) -> str:
+    """One statement as an HTML card: number and To wording, From wording, principle, then its numbers."""
+    # One unit everywhere (0-100), as in the PDF: no 0-4 mean.
+    numbers = [("Score", whole(row.score)),
+               ("Agreement", percent(row.agreement)), ("Answers", str(row.n)), ("Don't know", str(row.dont_know))]
+    shown = "".join(f"<div><dt>{html.escape(name)}</dt><dd>{html.escape(value)}</dd></div>" for name, value in numbers)
+    # Bank wording can come from an uploaded file: every piece of text is escaped, never read as markup.
+    return (f'<li class="copro-card"><p class="head">{row.number}. {html.escape(row.to_text)}</p>'
+            f'<p class="from">From: {html.escape(row.from_text)}</p>'
+            f'<p class="principle">{html.escape(row.principle_name)}</p><dl>{shown}</dl></li>')
 
 
 def _statements_tab(results: Results) -> None:
-    """Every statement with its mean, agreement and counts."""
-    rows = results.statement_rows
-    st.dataframe(pd.DataFrame({
-        "No.": [r.number for r in rows],
-        "Principle": [r.principle_name for r in rows],
-        "Score": [whole(r.score) for r in rows],
-        "Agreement": [None if r.agreement is None else r.agreement * 100 for r in rows],
-        "Answers": [r.n for r in rows],
-        "Don't know": [r.dont_know for r in rows],
-        "From": [r.from_text for r in rows],
-        "To": [r.to_text for r in rows],
-    }), hide_index=True, column_config={
-        # Whole percents: "29%", not "29.29%".
-        "Agreement": st.column_config.ProgressColumn(min_value=0.0, max_value=100.0, format="%.0f%%"),
-        "From": st.column_config.TextColumn(width="large"),
-        "To": st.column_config.TextColumn(width="large"),
-    })
+    """Every statement as a card (number, wording, score, agreement, counts): readable on a phone."""
+    cards = "".join(statement_card(row) for row in results.statement_rows)
+    st.html(f'<ul class="copro-cards" aria-label="Statements">{cards}</ul>')
 
 
 def _trend_tab(results: Results) -> None:
@@ -135,7 +193,8 @@ def _trend_tab(results: Results) -> None:
         trend = pd.DataFrame({"assessment": [p.session for p in results.trend],
                               "date": [p.taken_on for p in results.trend],
                               "name": [p.name for p in results.trend], "score": [p.score for p in results.trend]})
-        show_chart(charts.trend_chart(trend), charts.text_alternative_trend(trend), "trend")
+        show_chart(charts.trend_chart(trend, narrow=True), charts.text_alternative_trend(trend), "trend",
+                   stretch=True)
     hidden = results.earlier_too_few
     if hidden:
         st.caption(f"{hidden} earlier {'assessment had' if hidden == 1 else 'assessments had'} too few "
@@ -143,16 +202,17 @@ def _trend_tab(results: Results) -> None:
     if results.baseline is None:
         return
     st.markdown(f"**Change since {md(results.baseline.label)}**")
-    st.dataframe(pd.DataFrame({
+    html_table({
         "Principle": [c.name for c in results.changes],
         "Then": [whole(c.baseline) for c in results.changes],
         "Now": [whole(c.latest) for c in results.changes],
         "Change": [signed(c.change) for c in results.changes],
-    }), hide_index=True)
+    }, f"Change since {results.baseline.label}")
 
 
 def render_results(results: Results) -> None:
     """Every results section for one session; nothing individual below the threshold."""
+    fit_charts()
     for note in results.notes:
         st.info(md(note))
     if results.withheld:

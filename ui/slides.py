@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from domain.records import Assessment
 from services.results import results_for
-from ui.access import BROWSER, audit_export
+from ui.access import BROWSER
 from ui.context import engine
+from ui.downloads import offer_file
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -21,6 +20,6 @@ def _slides(assessment: Assessment) -> bytes:
 
 def slides_download(assessment: Assessment, stem: str) -> None:
     """Download the workshop's results as slides to paste into a deck."""
-    st.download_button("Download slides (PowerPoint)", lambda: _slides(assessment), f"{stem}.pptx", PPTX,
-                       key=f"pptx_{assessment.id}", on_click=audit_export, args=(assessment, "slides (PowerPoint)"),
-                       help="Title, radar, scores by principle, top disagreements, agreed ratings and actions.")
+    offer_file("Download slides (PowerPoint)", lambda: _slides(assessment), f"{stem}.pptx", PPTX,
+               key=f"pptx_{assessment.id}", audit=(assessment, "slides (PowerPoint)"),
+               help="Title, radar, scores by principle, top disagreements, agreed ratings and actions.")

@@ -9,13 +9,15 @@ from services.audit import log_frame, recent_entries
 from services.roles import Permission
 from ui.access import require
 from ui.context import engine
+from ui.downloads import offer_file
 
 access = require(Permission.VIEW_AUDIT)
 st.title("Audit log")
 st.write("Who did what, and when: sign-ins and sign-outs, results viewed, exports, deletions and role changes.")
 entries = recent_entries(engine(), access)
-st.download_button("Download the whole log (CSV)", lambda: csv_bytes(log_frame(engine(), access)), "audit-log.csv",
-                   "text/csv")
+db = engine()
+offer_file("Download the whole log (CSV)", lambda: csv_bytes(log_frame(db, access)), "audit-log.csv", "text/csv",
+           key="audit_log_csv")
 if not entries:
     st.info("Nothing recorded yet.")
 else:

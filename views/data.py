@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from questions.errors import ProjectError
-from reports.spreadsheets import csv_bytes, xlsx_bytes
+from reports.spreadsheets import csv_bytes, split_sheets, xlsx_bytes
 from scoring import template_frame
 from services.imports import check_answers_csv, import_answers
 from services.results import results_for
@@ -13,10 +13,10 @@ from services.roles import Permission
 from services.sessions import key_matches
 from services.team_data import locked_workshops, team_export
 from services.teams import delete_team, get_team
-from ui.access import BROWSER, assessment_from_query, audit_export
+from ui.access import BROWSER, assessment_from_query
 from ui.identity import page_access
 from ui.context import bank_for, engine, md, show_error
-from ui.downloads import answer_downloads
+from ui.downloads import XLSX, answer_downloads, offer_file
 
 st.title("Import and export")
 assessment = assessment_from_query("Open this page from an assessment on your team's page (Home).")
@@ -30,7 +30,8 @@ st.write(
     "Download the template, collect answers on paper, type them into the sheet "
     "(one row per person and statement; leave 'current' empty for don't know), then import it below."
 )
-st.download_button("Download the CSV template", csv_bytes(template_frame(bank)), f"template-{bank.id}.csv", "text/csv")
+offer_file("Download the CSV template", lambda: csv_bytes(template_frame(bank)), f"template-{bank.id}.csv", "text/csv",
+           key=f"template_{assessment.id}")
 
 st.header("Import answers")
 if not access.may_on_session(Permission.IMPORT_ANSWERS, assessment):
@@ -53,7 +54,7 @@ if upload is not None:
             st.write(f"{frame['respondent'].nunique()} respondents, {len(frame)} answers are ready to import.")
             if st.button("Import these answers", type="primary"):
                 try:
-                    count = import_answers(engine(), assessment, frame)
+                    count = import_answers(engine(), assessment, frame, upload.name)
                 except ProjectError as error:
                     show_error(error, "The file was not imported: nothing has been saved")
                 else:
@@ -66,14 +67,25 @@ answer_downloads(assessment, results_for(engine(), assessment, BROWSER), f"copro
 if team is not None and access.may(Permission.EXPORT_TEAM, team):
     st.header("Your team's data")
     st.write("Everything stored for this team that you may see, or delete it all for good.")
-    export = team_export(engine(), team.id, BROWSER)
-    st.caption(" · ".join(f"{name}: {len(frame)} {'row' if len(frame) == 1 else 'rows'}"
-                          for name, frame in export.tables.items() if name != "notes"))
-    for note in export.notes:
-        st.caption(md(note))
-    st.download_button("Download the team's data (XLSX)", lambda: xlsx_bytes(export.tables), f"team-{team.id}.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       on_click=audit_export, args=(assessment, "the team's data (XLSX)"))
+    # Built only when asked for: for a large team it takes a while, and most visits never need it.
+    state = f"team_export_{team.id}"
+    if st.button("Prepare the team's data", key=f"prepare_{state}"):
+        with st.status("Preparing the team's data...", expanded=True) as progress:
+            st.write("Reading every session you may see, withheld as on the screen...")
+            export = team_export(engine(), team.id, BROWSER)
+            st.write(f"Writing the workbook ({sum(len(frame) for frame in export.tables.values()):,} rows)...")
+            split = split_sheets(export.tables)[1]
+            st.session_state[state] = (export, split, xlsx_bytes(export.tables))
+            progress.update(label="The team's data is ready to download.", state="complete", expanded=False)
+    prepared = st.session_state.get(state)
+    if prepared is not None:
+        export, split, workbook = prepared
+        st.caption(" · ".join(f"{name}: {len(frame)} {'row' if len(frame) == 1 else 'rows'}"
+                              for name, frame in export.tables.items() if name != "notes"))
+        for note in (*export.notes, *split):
+            st.caption(md(note))
+        offer_file("Download the team's data (XLSX)", lambda: workbook, f"team-{team.id}.xlsx", XLSX,
+                   key=f"team_xlsx_{team.id}", audit=(assessment, "the team's data (XLSX)"))
 if team is not None and access.may(Permission.DELETE_TEAM, team):
     with st.expander("Delete this team and all its data"):
         locked = locked_workshops(engine(), team.id, BROWSER)

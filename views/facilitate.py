@@ -24,6 +24,7 @@ from ui.joining import show_join
 from ui.projector import presenter_url, stage_buttons
 from ui.refresh import REFRESH_SECONDS, recheck
 from ui.results_view import note_locked_earlier, render_results, show_chart
+from ui.paper import paper_entry_link, paper_pack_downloads
 from ui.slides import slides_download
 
 TABS = ["Live", "Discussion", "Full results", "Actions", "Session"]
@@ -146,6 +147,9 @@ def session() -> None:
         pdf_download(assessment, results, stem)
         slides_download(assessment, stem)
     answer_downloads(assessment, results, stem)
+    st.subheader("Paper")
+    paper_pack_downloads(assessment)
+    paper_entry_link(assessment)
     st.subheader("Follow-up session")
     st.write("Run the same questions again later: results will compare the new session with this one. "
              "The follow-up opens with this session's facilitator key.")

@@ -238,3 +238,33 @@ def test_respondent_language_is_stored_and_read_back(engine: Engine, stored_bank
     set_language(engine, joined.id, "cy")
     found = get_respondent(engine, joined.token)
     assert found is not None and found.language == "cy"
+
+
+def test_submit_response_from_paper_is_marked_as_paper(engine: Engine, workshop: Assessment) -> None:
+    from domain.vocabulary import ResponseSource
+    from storage import sent_by_source
+
+    submit_response(engine, workshop.id, "staff", {"assets-1": Answer("assets-1", 1, 2)}, "online-1")
+    paper = submit_response(engine, workshop.id, "carers", {"assets-1": Answer("assets-1", 4, None, "on paper")},
+                            "paper-1", source=ResponseSource.PAPER)
+    again = submit_response(engine, workshop.id, "carers", {"assets-1": Answer("assets-1", 0, None)}, "paper-1",
+                            source=ResponseSource.PAPER)
+    assert again == paper and get_answers(engine, paper.id) == {"assets-1": Answer("assets-1", 4, None, "on paper")}
+    assert sent_by_source(engine, workshop.id) == {ResponseSource.ONLINE: 1, ResponseSource.PAPER: 1}
+
+
+def test_migrate_adds_the_response_source_to_a_version_five_database() -> None:
+    import sqlalchemy as sa
+
+    from storage import tables
+    from storage.migrations import MIGRATIONS, migrate
+    from tests.storage.engines import pg_engine
+
+    with pg_engine() as engine:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ALTER TABLE respondents DROP COLUMN source")
+            connection.execute(sa.delete(tables.schema_version).where(tables.schema_version.c.version > 5))
+        assert migrate(engine) == len(MIGRATIONS)
+        with engine.connect() as connection:
+            columns = {c["name"]: c for c in sa.inspect(connection).get_columns("respondents")}
+        assert "source" in columns and not columns["source"]["nullable"]

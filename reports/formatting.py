@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from babel.dates import format_date as _babel_date
+
+from i18n import N_, _, current_language, format_day
+
 DASH = "\u2013"
 
 
@@ -29,6 +33,35 @@ def one_decimal(value: float | None) -> str:
     return DASH if value is None else f"{value:.1f}"
 
 
+def _babel_locale() -> str:
+    """Babel's locale for the language being drawn (English as written in the UK)."""
+    language = current_language()
+    return "en_GB" if language == "en" else language
+
+
 def format_date(value: date | datetime, short: bool = False) -> str:
-    """A date as people write it: 23 November 2026 (short: 23 Nov 2026)."""
-    return f"{value.day} {value:%b %Y}" if short else f"{value.day} {value:%B %Y}"
+    """A date as people write it in the current language: 23 November 2026 (short: 23 Nov 2026)."""
+    day = value.date() if isinstance(value, datetime) else value
+    return str(_babel_date(day, format="medium", locale=_babel_locale())) if short else format_day(day)
+
+
+def month_year(value: date | datetime) -> str:
+    """A month and year in the current language: November 2026, Tachwedd 2026."""
+    day = value.date() if isinstance(value, datetime) else value
+    return str(_babel_date(day, format="LLLL y", locale=_babel_locale()))
+
+
+# Statuses are stored in English (domain/vocabulary.py); people read them in their language.
+STATUS_LABELS = {
+    "open": N_("open"),
+    "closed": N_("closed"),
+    "planned": N_("planned"),
+    "in progress": N_("in progress"),
+    "done": N_("done"),
+    "dropped": N_("dropped"),
+}
+
+
+def status_label(status: str) -> str:
+    """A session's or action's status as the reader's language writes it."""
+    return _(STATUS_LABELS.get(str(status), str(status)))

@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from i18n import _, ngettext
 from questions.schema import Bank
 from reports import charts
 from reports.formatting import DASH, one_decimal, percent, signed, whole
@@ -23,7 +24,7 @@ def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: 
         st.vega_lite_chart(spec=chart, width="content", theme=None, key=key, alt=description)
     else:
         st.altair_chart(chart, width="content", theme=None, key=key, alt=description)
-    with st.expander("Chart as text"):
+    with st.expander(_("Chart as text")):
         st.text(description)
 
 
@@ -42,21 +43,22 @@ def show_distribution(results: Results, bank: Bank, statement_ids: list[str], ke
 def _highlight_list(items: tuple[Highlight, ...], agreement: bool) -> None:
     """A short list of statements with their score or agreement."""
     for item in items:
-        value = f"agreement {percent(item.agreement)}" if agreement else f"{whole(item.score)} of 100"
+        value = (_("agreement {percent}").format(percent=percent(item.agreement)) if agreement
+                 else _("{score} of 100").format(score=whole(item.score)))
         st.markdown(f"- **{item.number}.** {md(item.to_text)} ({value})")
 
 
 def _principle_table(results: Results) -> None:
     """Scores by principle; a dash where too few people answered."""
     st.dataframe(pd.DataFrame({
-        "Principle": [r.name for r in results.principle_rows],
-        "Score": [whole(r.score) for r in results.principle_rows],
-        "Level": [r.band or "not shown (too few answers)" for r in results.principle_rows],
-        "Target": [whole(r.target) for r in results.principle_rows],
-        "Gap": [signed(shown_change(r.score, r.target)) for r in results.principle_rows],
-        "Spread": [whole(r.spread) for r in results.principle_rows],
-        "Respondents": [r.n for r in results.principle_rows],
-        "Don't know": [r.dont_know for r in results.principle_rows],
+        _("Principle"): [r.name for r in results.principle_rows],
+        _("Score"): [whole(r.score) for r in results.principle_rows],
+        _("Level"): [r.band or _("not shown (too few answers)") for r in results.principle_rows],
+        _("Target"): [whole(r.target) for r in results.principle_rows],
+        _("Gap"): [signed(shown_change(r.score, r.target)) for r in results.principle_rows],
+        _("Spread"): [whole(r.spread) for r in results.principle_rows],
+        _("Respondents"): [r.n for r in results.principle_rows],
+        _("Don't know"): [r.dont_know for r in results.principle_rows],
     }), hide_index=True)
 
 
@@ -66,15 +68,15 @@ def _radar_tab(results: Results) -> None:
     _principle_table(results)
     left, middle, right = st.columns(3)
     with left:
-        st.markdown("**Strongest practice**")
+        st.markdown("**" + _("Strongest practice") + "**")
         _highlight_list(results.strengths, agreement=False)
     with middle:
-        st.markdown("**Where to develop**")
+        st.markdown("**" + _("Where to develop") + "**")
         _highlight_list(results.development_areas, agreement=False)
     with right:
-        st.markdown("**Where people disagree**")
+        st.markdown("**" + _("Where people disagree") + "**")
         if not results.hot_spots:
-            st.caption("Disagreements show once more than one person has answered.")
+            st.caption(_("Disagreements show once more than one person has answered."))
         _highlight_list(results.hot_spots, agreement=True)
 
 
@@ -84,43 +86,44 @@ def _perspectives_tab(results: Results) -> None:
         st.info(md(note))
     series = perspective_series(results)
     if series.empty:
-        st.write("No perspective has enough respondents to be shown on its own.")
+        st.write(_("No perspective has enough respondents to be shown on its own."))
         return
     show_radar(series, results.principles, key="radar_perspectives")
     if results.perspective_gaps:
-        st.markdown("**Where perspectives differ most**")
+        st.markdown("**" + _("Where perspectives differ most") + "**")
         gaps = sorted(results.perspective_gaps, key=lambda g: -(g.max_gap or 0))
         st.dataframe(pd.DataFrame({
-            "Principle": [g.name for g in gaps], "Gap (points)": [whole(g.max_gap) for g in gaps],
-            "Highest": [g.highest for g in gaps], "Lowest": [g.lowest for g in gaps],
+            _("Principle"): [g.name for g in gaps], _("Gap (points)"): [whole(g.max_gap) for g in gaps],
+            _("Highest"): [g.highest for g in gaps], _("Lowest"): [g.lowest for g in gaps],
         }), hide_index=True)
 
 
 def _statements_tab(results: Results) -> None:
     """Every statement with its mean, agreement and counts."""
     rows = results.statement_rows
+    agreement, from_, to = _("Agreement"), _("From"), _("To")
     st.dataframe(pd.DataFrame({
-        "No.": [r.number for r in rows],
-        "Principle": [r.principle_name for r in rows],
-        "Score": [whole(r.score) for r in rows],
-        "Mean (0-4)": [one_decimal(r.mean) for r in rows],
-        "Agreement": [None if r.agreement is None else r.agreement * 100 for r in rows],
-        "Answers": [r.n for r in rows],
-        "Don't know": [r.dont_know for r in rows],
-        "From": [r.from_text for r in rows],
-        "To": [r.to_text for r in rows],
+        _("No."): [r.number for r in rows],
+        _("Principle"): [r.principle_name for r in rows],
+        _("Score"): [whole(r.score) for r in rows],
+        _("Mean (0-4)"): [one_decimal(r.mean) for r in rows],
+        agreement: [None if r.agreement is None else r.agreement * 100 for r in rows],
+        _("Answers"): [r.n for r in rows],
+        _("Don't know"): [r.dont_know for r in rows],
+        from_: [r.from_text for r in rows],
+        to: [r.to_text for r in rows],
     }), hide_index=True, column_config={
         # Whole percents: "29%", not "29.29%".
-        "Agreement": st.column_config.ProgressColumn(min_value=0.0, max_value=100.0, format="%.0f%%"),
-        "From": st.column_config.TextColumn(width="large"),
-        "To": st.column_config.TextColumn(width="large"),
+        agreement: st.column_config.ProgressColumn(min_value=0.0, max_value=100.0, format="%.0f%%"),
+        from_: st.column_config.TextColumn(width="large"),
+        to: st.column_config.TextColumn(width="large"),
     })
 
 
 def _trend_tab(results: Results) -> None:
     """Scores over time and the change since the baseline."""
     if not results.trend and not results.earlier_too_few:
-        st.write("The trend appears once the team has an earlier assessment with the same bank.")
+        st.write(_("The trend appears once the team has an earlier assessment with the same bank."))
         return
     if results.trend:
         trend = pd.DataFrame({"assessment": [p.session for p in results.trend],
@@ -129,16 +132,17 @@ def _trend_tab(results: Results) -> None:
         show_chart(charts.trend_chart(trend), charts.text_alternative_trend(trend), "trend")
     hidden = results.earlier_too_few
     if hidden:
-        st.caption(f"{hidden} earlier {'assessment had' if hidden == 1 else 'assessments had'} too few "
-                   "respondents to show, so they are not in the trend.")
+        st.caption(ngettext("{n} earlier assessment had too few respondents to show, so they are not in the trend.",
+                            "{n} earlier assessments had too few respondents to show, so they are not in the trend.",
+                            hidden).format(n=hidden))
     if results.baseline is None:
         return
-    st.markdown(f"**Change since {md(results.baseline.label)}**")
+    st.markdown("**" + _("Change since {baseline}").format(baseline=md(results.baseline.label)) + "**")
     st.dataframe(pd.DataFrame({
-        "Principle": [c.name for c in results.changes],
-        "Then": [whole(c.baseline) for c in results.changes],
-        "Now": [whole(c.latest) for c in results.changes],
-        "Change": [signed(c.change) for c in results.changes],
+        _("Principle"): [c.name for c in results.changes],
+        _("Then"): [whole(c.baseline) for c in results.changes],
+        _("Now"): [whole(c.latest) for c in results.changes],
+        _("Change"): [signed(c.change) for c in results.changes],
     }), hide_index=True)
 
 
@@ -150,9 +154,10 @@ def render_results(results: Results) -> None:
         st.warning(md(results.withheld))
         return
     band = f" · {md(results.overall_band)}" if results.overall_band else ""
-    st.metric("Overall score (0-100)", whole(results.overall_score) if results.overall_score is not None else DASH)
-    st.caption(f"{results.n_respondents} {'respondent' if results.n_respondents == 1 else 'respondents'}{band}")
-    radar, perspectives, statements, trend = st.tabs(["Radar", "Perspectives", "Statements", "Trend"])
+    st.metric(_("Overall score (0-100)"), whole(results.overall_score) if results.overall_score is not None else DASH)
+    st.caption(ngettext("{n} respondent", "{n} respondents", results.n_respondents).format(
+        n=results.n_respondents) + band)
+    radar, perspectives, statements, trend = st.tabs([_("Radar"), _("Perspectives"), _("Statements"), _("Trend")])
     with radar:
         _radar_tab(results)
     with perspectives:
@@ -167,5 +172,7 @@ def note_locked_earlier(results: Results) -> None:
     """Say when earlier workshops are left out of the trend because their key was not given here."""
     locked = results.locked_earlier
     if locked:
-        st.caption(f"{locked} earlier workshop {'session is' if locked == 1 else 'sessions are'} not in the trend: "
-                   "open each one with its facilitator key in this browser to compare with it.")
+        st.caption(ngettext("{n} earlier workshop session is not in the trend: open it with its facilitator key "
+                            "in this browser to compare with it.",
+                            "{n} earlier workshop sessions are not in the trend: open each one with its facilitator "
+                            "key in this browser to compare with it.", locked).format(n=locked))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from domain.records import Assessment
+from i18n import _, current_language, use_language
 from services.results import results_for
 from ui.access import BROWSER, audit_export
 from ui.context import engine
@@ -19,8 +20,15 @@ def _slides(assessment: Assessment) -> bytes:
     return slides_for(results_for(engine(), assessment, BROWSER))
 
 
+def _slides_in(assessment: Assessment, language: str) -> bytes:
+    """The deck in the viewer's language (built when clicked, after the page run that chose the language)."""
+    with use_language(language):
+        return _slides(assessment)
+
+
 def slides_download(assessment: Assessment, stem: str) -> None:
     """Download the workshop's results as slides to paste into a deck."""
-    st.download_button("Download slides (PowerPoint)", lambda: _slides(assessment), f"{stem}.pptx", PPTX,
+    language = current_language()
+    st.download_button(_("Download slides (PowerPoint)"), lambda: _slides_in(assessment, language), f"{stem}.pptx", PPTX,
                        key=f"pptx_{assessment.id}", on_click=audit_export, args=(assessment, "slides (PowerPoint)"),
-                       help="Title, radar, scores by principle, top disagreements, agreed ratings and actions.")
+                       help=_("Title, radar, scores by principle, top disagreements, agreed ratings and actions."))

@@ -194,7 +194,7 @@ def comments_list(comments: Sequence[str]) -> str:
     shown = "".join(f"<li>{escape(comment)}</li>" for comment in comments[:PROJECTED_COMMENTS])
     rest = len(comments) - PROJECTED_COMMENTS
     more_text = _("and {n} more on the facilitator's screen").format(n=rest)
-    more = f'<p class="meta">{escape(more_text)}</p>' if rest > 0 else ""
+    more = f'<p class="meta">{escape(more_text, quote=False)}</p>' if rest > 0 else ""
     return f'<p class="meta"><b>{escape(_("What people wrote"))}</b></p><ul class="comments">{shown}</ul>{more}'
 
 

@@ -14,7 +14,7 @@ from fpdf.util import Padding
 from reports.errors import ReportError, report_error
 from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable
 from reports.formatting import format_date, percent, signed, whole
-from reports.model import shown_change
+from reports.rules import shown_change
 from reports.parts import ActionRow, Highlight, Results
 
 APP_NAME = "Co-production: how are you doing?"

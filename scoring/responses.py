@@ -11,10 +11,12 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from domain.vocabulary import LONG_COLUMNS as LONG_COLUMNS_SPEC
 from questions.schema import Bank
 from scoring.errors import Problem, ResponseError
 
-LONG_COLUMNS = ["respondent", "perspective", "statement", "current", "target", "comment"]
+# The long answer format is part of the shared vocabulary (storage builds the same columns).
+LONG_COLUMNS = list(LONG_COLUMNS_SPEC)
 TEXT_COLUMNS = ("respondent", "perspective", "statement", "comment")
 ANSWER_COLUMNS = ("current", "target")
 MAX_BYTES = 20 * 1024 * 1024

@@ -85,5 +85,6 @@ def render_still_open(results: Results) -> None:
         st.markdown(f"- **{md(action.principle_name)}**: {md(action.description)} "
                     f"({status_label(action.status)}{owner}{due})")
     page = "views/facilitate.py" if baseline.mode is Mode.WORKSHOP else "views/results.py"
-    st.page_link(page, label=_("Update them in {title}").format(title=baseline.title), query_params={"a": str(baseline.id)},
+    st.page_link(page, label=_("Update them in {title}").format(title=md(baseline.title)),
+                 query_params={"a": str(baseline.id)},
                  icon=":material/edit:")

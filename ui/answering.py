@@ -17,11 +17,11 @@ NO_TARGET = "none"
 def _level_label(bank: Bank, value: object) -> str:
     """Short label for a radio option."""
     if value == DONT_KNOW:
-        return bank.scale.dont_know_label
+        return md(bank.scale.dont_know_label)  # radio options are Markdown: bank text must read literally
     if value == NO_TARGET:
         return "No target"
     levels = {level.value: level.label for level in bank.scale.levels}
-    return f"{value} · {levels[int(str(value))]}"
+    return f"{value} · {md(levels[int(str(value))])}"
 
 
 def _keys(statement_id: str) -> tuple[str, str, str]:

@@ -16,6 +16,10 @@ from services.database import Engine, open_database
 
 # Characters that Streamlit's Markdown would interpret; user text must be shown literally.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# Streamlit's Markdown (remark-gfm) turns bare addresses into links after escapes are read, so escaping alone
+# leaves "http://…", "www.…" and "name@host" clickable: an invisible word joiner breaks each pattern instead.
+_WORD_JOINER = "\u2060"
+_AUTOLINKS = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\\?\.)|(?=@)")
 
 
 def database_url() -> str | None:
@@ -45,7 +49,7 @@ def bank_for(assessment: Assessment) -> Bank:
 
 def md(text: Any) -> str:
     """Escape user text so Markdown shows it literally."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return _AUTOLINKS.sub(_WORD_JOINER, _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)))
 
 
 def show_error(error: ProjectError, title: str = "That did not work") -> None:

@@ -12,7 +12,7 @@ from i18n import _, ngettext
 from questions.schema import Bank
 from reports import charts
 from reports.formatting import DASH, one_decimal, percent, signed, whole
-from reports.model import shown_change
+from reports.rules import shown_change
 from reports.parts import Highlight, Results
 from services.facilitation import perspective_series, spread
 from ui.context import md

@@ -66,7 +66,7 @@ if respondent is None:
             "Which point of view are you answering from?",
             offered,
             index=None,
-            format_func=lambda pid: labels.get(pid, pid),
+            format_func=lambda pid: md(labels.get(pid, pid)),  # radio options are Markdown
         )
         start = st.form_submit_button("Start", type="primary")
     if start and perspective is None:

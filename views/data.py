@@ -80,9 +80,9 @@ if team is not None and access.may(Permission.DELETE_TEAM, team):
         if locked:
             st.write("Deleting removes the team's workshop sessions too, so it needs each one's facilitator key.")
         with st.form("delete_team"):
-            keys = {w.id: st.text_input(f"Facilitator key of {w.title} (workshop {w.id})", type="password",
+            keys = {w.id: st.text_input(f"Facilitator key of {md(w.title)} (workshop {w.id})", type="password",
                                         key=f"delete_key_{w.id}") for w in locked}
-            typed = st.text_input(f"Type the team name ({team.name}) to confirm")
+            typed = st.text_input(f"Type the team name ({md(team.name)}) to confirm")
             if st.form_submit_button("Delete everything", type="primary"):
                 wrong = [w.title for w in locked if not key_matches(engine(), w.id, keys[w.id].strip())]
                 if typed.strip() != team.name:

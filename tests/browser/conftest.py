@@ -88,10 +88,10 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def start_server(db_path: Path, log_path: Path) -> Server:
-    """Start `streamlit run app.py` on `db_path` and return once /_stcore/health answers 200."""
+def start_server(db_path: Path, log_path: Path, database_url: str | None = None) -> Server:
+    """Start `streamlit run app.py` on `db_path` (or `database_url`) and return once /_stcore/health answers 200."""
     port = free_port()
-    env = {**os.environ, "COPRO_DATABASE_URL": f"sqlite:///{db_path}"}
+    env = {**os.environ, "COPRO_DATABASE_URL": database_url or f"sqlite:///{db_path}"}
     env.pop("COPRO_PUBLIC_URL", None)  # join links must point at this test server
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",

@@ -10,14 +10,8 @@ import pytest
 
 from questions.schema import Bank
 from reports.formatting import format_date, whole
-from reports.model import (
-    build_results,
-    choose_baseline,
-    discussion_order,
-    effective_threshold,
-    shown_change,
-    still_open,
-)
+from reports.model import build_results
+from reports.rules import choose_baseline, discussion_order, effective_threshold, shown_change, still_open
 from reports.parts import Fact
 from scoring import score_group
 from tests.reports.conftest import action, agreed, answers, results_input, results_of, session, uniform

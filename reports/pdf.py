@@ -11,9 +11,10 @@ from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, TableCellFi
 from fpdf.errors import FPDFException
 from fpdf.util import Padding
 
+from i18n import _, current_language
 from reports.errors import ReportError, report_error
-from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable
-from reports.formatting import format_date, percent, signed, whole
+from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable, use_script_fonts
+from reports.formatting import format_date, percent, signed, status_label, whole
 from reports.rules import shown_change
 from reports.parts import ActionRow, Highlight, Results
 
@@ -77,12 +78,13 @@ class ReportDocument(FPDF):
         self.report = report
         self.add_font(FONT, "", str(REGULAR_FONT))
         self.add_font(FONT, "B", str(BOLD_FONT))
+        use_script_fonts(self, FONT)  # Arabic script shaped, joined and ordered right to left
         self.set_margins(MARGIN, 20, MARGIN)
         self.set_auto_page_break(True, margin=20)
         self.set_title(printable(report.title))
         self.set_author(printable(report.organisation))
         self.set_creator(APP_NAME)
-        self.set_lang("en-GB")
+        self.set_lang("en-GB" if current_language() == "en" else current_language())
         self.set_text_color(*TEXT)
 
     def _fitted(self, text: str, width: float) -> str:
@@ -137,8 +139,10 @@ class ReportDocument(FPDF):
         self.set_y(-13)
         self.set_font(FONT, "", 8)
         self.set_text_color(*MUTED)
-        self.cell(self.epw * 0.75, 4, f"Generated {format_date(self.report.generated_at)} by {APP_NAME}")
-        self.cell(self.epw * 0.25, 4, f"Page {self.page_no()} of {{nb}}", align=Align.R)
+        self.cell(self.epw * 0.75, 4, _("Generated {date} by {app}").format(
+            date=format_date(self.report.generated_at), app=_(APP_NAME)))
+        self.cell(self.epw * 0.25, 4, _("Page {page} of {pages}").format(page=self.page_no(), pages="{nb}"),
+                  align=Align.R)
         self.set_text_color(*TEXT)
 
     def ensure_space(self, height: float) -> None:
@@ -189,7 +193,7 @@ class ReportDocument(FPDF):
                         borders_layout=TableBordersLayout.HORIZONTAL_LINES, cell_fill_color=ZEBRA,
                         cell_fill_mode=TableCellFillMode.ROWS, padding=CELL_PADDING, align=Align.L,
                         markdown=False) as table:
-            for values, _ in top + body:
+            for values, _height in top + body:
                 row = table.row()
                 for value in values:
                     row.cell(value)
@@ -200,7 +204,7 @@ def _title_block(doc: ReportDocument, report: Results) -> None:
     """Kicker, title, team and the facts table."""
     doc.set_font(FONT, "B", 8.5)
     doc.set_text_color(*ACCENT)
-    doc.cell(0, 5, "CO-PRODUCTION SELF-ASSESSMENT", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.cell(0, 5, _("CO-PRODUCTION SELF-ASSESSMENT"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.paragraph(_shown(report.title), size=19, bold=True, after=1)
     subtitle = _joined(report.team, report.organisation)
     if subtitle:
@@ -222,20 +226,20 @@ def _results(doc: ReportDocument, report: Results, radar_png: bytes | None) -> N
     """Overall score, radar and the principle table."""
     if report.overall_score is not None:
         band = f" \u00b7 {report.overall_band}" if report.overall_band else ""
-        _panel(doc, f"Overall score: {whole(report.overall_score)} out of 100{band}", size=12)
+        _panel(doc, _("Overall score: {score} out of 100").format(score=whole(report.overall_score)) + band, size=12)
     if radar_png is not None:
         width, height = _image_size(radar_png, doc.epw * 0.9, 112)
-        doc.heading("Current and target by principle", space=height + 18)
+        doc.heading(_("Current and target by principle"), space=height + 18)
         doc.image(radar_png, x=MARGIN + (doc.epw - width) / 2, w=width, h=height)
         doc.ln(2)
-    doc.heading("Scores by principle")
+    doc.heading(_("Scores by principle"))
     rows = [(r.name, whole(r.score), r.band or DASH, whole(r.target), signed(shown_change(r.score, r.target)),
              whole(r.spread), str(r.n))
             for r in report.principle_rows]
-    doc.grid(("Principle", "Score", "Band", "Target", "Gap", "Spread", "People"), rows,
+    doc.grid((_("Principle"), _("Score"), _("Band"), _("Target"), _("Gap"), _("Spread"), _("People")), rows,
              (60, 17, 27, 18, 16, 18, 18), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
-    doc.paragraph("Scores run from 0 to 100. Gap = target minus score. Spread: how far apart people's scores "
-                  "were.", size=8, colour=MUTED)
+    doc.paragraph(_("Scores run from 0 to 100. Gap = target minus score. Spread: how far apart people's scores "
+                    "were."), size=8, colour=MUTED)
 
 
 def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Highlight], agreement: bool) -> None:
@@ -244,18 +248,19 @@ def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Hig
         return
     doc.heading(title)
     doc.paragraph(intro, size=9, colour=MUTED)
-    last = "Agreement" if agreement else "Score"
-    rows = [(f"From: {_shown(h.from_text)}\nTo: {_shown(h.to_text)}", h.principle_name,
+    last = _("Agreement") if agreement else _("Score")
+    rows = [(_("From: {text}").format(text=_shown(h.from_text)) + "\n" + _("To: {text}").format(text=_shown(h.to_text)),
+             h.principle_name,
              percent(h.agreement) if agreement else whole(h.score))
             for h in items]
-    doc.grid(("Statement", "Principle", last), rows, (106, 44, 24), ("LEFT", "LEFT", "RIGHT"))
+    doc.grid((_("Statement"), _("Principle"), last), rows, (106, 44, 24), ("LEFT", "LEFT", "RIGHT"))
 
 
 def _perspectives(doc: ReportDocument, report: Results) -> None:
     """Principle scores per perspective and the largest differences between them."""
     if not report.perspective_scores:
         return
-    doc.heading("Scores by perspective")
+    doc.heading(_("Scores by perspective"))
     labels = list(dict.fromkeys(s.label for s in report.perspective_scores))
     by_key = {(s.label, s.principle): s.score for s in report.perspective_scores}
     groups = _column_groups(labels, PERSPECTIVE_COLUMNS)
@@ -267,16 +272,16 @@ def _perspectives(doc: ReportDocument, report: Results) -> None:
     for number, group in enumerate(groups):
         rows = [[name] + [whole(by_key.get((label, pid))) for label in group] for pid, name in report.principles]
         # A later table is short and only makes sense whole: keep it on one page.
-        doc.grid(["Principle", *group], rows, [first] + [each] * len(group), ["LEFT"] + ["RIGHT"] * len(group),
+        doc.grid([_("Principle"), *group], rows, [first] + [each] * len(group), ["LEFT"] + ["RIGHT"] * len(group),
                  keep=number > 0)
-    doc.paragraph(f"Perspectives with fewer than {report.threshold} people are merged into other "
-                  "perspectives or left out.", size=8, colour=MUTED)
+    doc.paragraph(_("Perspectives with fewer than {n} people are merged into other "
+                    "perspectives or left out.").format(n=report.threshold), size=8, colour=MUTED)
     if report.perspective_gaps:
         gaps = [(g.name, whole(g.max_gap), g.highest, g.lowest) for g in report.perspective_gaps]
-        doc.heading("Where perspectives differ most", space=45)
-        doc.paragraph("The largest difference between the highest and lowest perspective score on each "
-                      "principle.", size=9, colour=MUTED)
-        doc.grid(("Principle", "Largest difference", "Highest", "Lowest"), gaps, (56, 30, 44, 44),
+        doc.heading(_("Where perspectives differ most"), space=45)
+        doc.paragraph(_("The largest difference between the highest and lowest perspective score on each "
+                        "principle."), size=9, colour=MUTED)
+        doc.grid((_("Principle"), _("Largest difference"), _("Highest"), _("Lowest")), gaps, (56, 30, 44, 44),
                  ("LEFT", "RIGHT", "LEFT", "LEFT"))
 
 
@@ -284,20 +289,22 @@ def _changes(doc: ReportDocument, report: Results) -> None:
     """Change of each principle score since the baseline."""
     if not report.changes:
         return
-    doc.heading(f"Change since {_shown(report.baseline.label if report.baseline else '', 'the baseline')}")
+    doc.heading(_("Change since {baseline}").format(
+        baseline=_shown(report.baseline.label if report.baseline else '', _('the baseline'))))
     rows = [(c.name, whole(c.baseline), whole(c.latest), signed(c.change)) for c in report.changes]
-    doc.grid(("Principle", "Baseline", "Now", "Change"), rows, (92, 27, 27, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
+    doc.grid((_("Principle"), _("Baseline"), _("Now"), _("Change")), rows, (92, 27, 27, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
 
 
 def _agreed(doc: ReportDocument, report: Results) -> None:
     """Ratings the team agreed on in discussion, with their notes in full."""
     if not report.agreed:
         return
-    doc.heading("Agreed ratings")
+    doc.heading(_("Agreed ratings"))
     for row in report.agreed:
         doc.ensure_space(22)
         doc.paragraph(f"{_shown(row.principle_name)}: {_shown(row.rating_label)}", size=10, bold=True, after=0.5)
-        doc.paragraph(f"From: {_shown(row.from_text)}\nTo: {_shown(row.to_text)}", size=8.5, colour=MUTED, after=1)
+        doc.paragraph(_("From: {text}").format(text=_shown(row.from_text)) + "\n"
+                      + _("To: {text}").format(text=_shown(row.to_text)), size=8.5, colour=MUTED, after=1)
         if printable(row.notes).strip():
             doc.paragraph(row.notes, size=9.5, after=1)
         _rule(doc)
@@ -312,13 +319,14 @@ def _rule(doc: ReportDocument) -> None:
 
 def _actions(doc: ReportDocument, report: Results) -> None:
     """The action plan, then what is still open from the baseline; every text printed in full."""
-    doc.heading("Action plan", space=30)
+    doc.heading(_("Action plan"), space=30)
     if not report.actions:
-        doc.paragraph("No actions have been recorded yet.", size=10, colour=MUTED)
+        doc.paragraph(_("No actions have been recorded yet."), size=10, colour=MUTED)
     _action_list(doc, report.actions)
     if report.carried_actions:
-        doc.heading(f"Still open from {_shown(report.baseline.label if report.baseline else '', 'last time')}", space=30)
-        doc.paragraph("Actions agreed last time that are not yet done or dropped.", size=9, colour=MUTED)
+        doc.heading(_("Still open from {baseline}").format(
+            baseline=_shown(report.baseline.label if report.baseline else '', _('last time'))), space=30)
+        doc.paragraph(_("Actions agreed last time that are not yet done or dropped."), size=9, colour=MUTED)
         _action_list(doc, report.carried_actions)
 
 
@@ -326,10 +334,11 @@ def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:
     """Numbered actions with owner, due date and status."""
     for number, action in enumerate(actions, start=1):
         doc.ensure_space(22)
-        doc.paragraph(f"{number}. {_shown(action.principle_name, 'General')}", size=10, bold=True, after=0.5)
+        doc.paragraph(f"{number}. {_shown(action.principle_name, _('General'))}", size=10, bold=True, after=0.5)
         doc.paragraph(_shown(action.description), size=10, after=0.8)
-        details = [f"Owner: {_shown(action.owner)}", f"Due: {format_date(action.due_date) if action.due_date else DASH}",
-                   f"Status: {_shown(action.status)}"]
+        details = [_("Owner: {owner}").format(owner=_shown(action.owner)),
+                   _("Due: {date}").format(date=format_date(action.due_date) if action.due_date else DASH),
+                   _("Status: {status}").format(status=_shown(status_label(action.status)))]
         doc.paragraph("    ".join(details), size=8.5, colour=MUTED, after=0.5)
         _rule(doc)
 
@@ -342,20 +351,20 @@ def _write(doc: ReportDocument, report: Results, radar_png: bytes | None) -> Non
         _panel(doc, report.withheld)
     else:
         _results(doc, report, radar_png)
-        _highlights(doc, "Strengths", "Statements with the highest current answers.", report.strengths, False)
-        _highlights(doc, "Areas to develop", "Statements with the lowest current answers.",
+        _highlights(doc, _("Strengths"), _("Statements with the highest current answers."), report.strengths, False)
+        _highlights(doc, _("Areas to develop"), _("Statements with the lowest current answers."),
                     report.development_areas, False)
-        _highlights(doc, "Where people disagree most", "Statements with the widest range of answers: worth "
-                    "talking through together.", report.hot_spots, True)
+        _highlights(doc, _("Where people disagree most"), _("Statements with the widest range of answers: worth "
+                    "talking through together."), report.hot_spots, True)
         _perspectives(doc, report)
         _changes(doc, report)
         _agreed(doc, report)
     _actions(doc, report)
     if report.notes:
-        doc.heading("Notes", space=25)
+        doc.heading(_("Notes"), space=25)
         for note in report.notes:
             doc.paragraph(f"\u2022 {note}", size=9.5, after=1)
-    doc.heading("How the scores are worked out", space=30)
+    doc.heading(_("How the scores are worked out"), space=30)
     for text in report.method:
         doc.paragraph(text, size=9.5)
 

@@ -75,8 +75,16 @@ def staff_language(page: Any) -> None:
     """The staff language picker in the sidebar of every page but the participant's; a new choice redraws at once."""
     if getattr(page, "url_path", "") in PARTICIPANT_PAGES:
         return
+    from i18n import languages_for, normalise
     from ui.language import language_picker
 
+    # A link that carries a language (?lang=cy) opens in it, even in a session whose picker said otherwise;
+    # afterwards the picker decides (it writes its choice back into the address).
+    address = st.query_params.get("lang")
+    staff = [language.code for language in languages_for("staff")]
+    if address and address != st.session_state.get("staff_language_address") and normalise(address) in staff:
+        st.session_state["language_picker_staff"] = normalise(address)
+    st.session_state["staff_language_address"] = address
     before = current_language()
     if language_picker("staff") != before:
         st.rerun()  # the menu above was drawn in the old language

@@ -50,11 +50,18 @@ def drawable() -> frozenset[int]:
     return frozenset({code for code in latin if not is_arabic(code)} | arabic)
 
 
-def use_script_fonts(doc: FPDF, family: str) -> None:
-    """Register the Arabic font on an fpdf2 document whose main font is `family` (DejaVu), and shape text.
+def has_arabic(text: str) -> bool:
+    """Whether any of the text is Arabic script."""
+    return any(is_arabic(ord(char)) for char in text)
+
+
+def use_script_fonts(doc: FPDF, family: str, shape: bool) -> None:
+    """Register the Arabic font on an fpdf2 document whose main font is `family` (DejaVu); `shape` turns on shaping.
 
     DejaVu has unjoined Arabic letters of its own, so its Arabic code points are taken out of its map for this
     document: fpdf2 then switches to the Arabic fallback font for them, and HarfBuzz joins and orders them.
+    Shaping is only turned on for a document with Arabic text in it: it makes laying out every line slower, and
+    fpdf2's shaped line breaking recursed too deep on a cell of 2,000 dashes.
     """
     doc.add_font(ARABIC_FAMILY, "", str(ARABIC_REGULAR_FONT))
     doc.add_font(ARABIC_FAMILY, "B", str(ARABIC_BOLD_FONT))
@@ -62,7 +69,7 @@ def use_script_fonts(doc: FPDF, family: str) -> None:
         font = doc.fonts[f"{family.lower()}{style}"]
         font.cmap = {code: glyph for code, glyph in font.cmap.items() if not is_arabic(code)}  # type: ignore[union-attr]
     doc.set_fallback_fonts([ARABIC_FAMILY], exact_match=False)
-    doc.set_text_shaping(True)
+    doc.set_text_shaping(shape)
     # fpdf2 2.8.9 forgets that a line ending in the fallback font left that font selected on the page: the next
     # line in the main font then printed its glyphs through the Arabic font's ids (garbled Latin). Each line
     # therefore selects its own font again.

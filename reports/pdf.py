@@ -13,7 +13,7 @@ from fpdf.util import Padding
 
 from i18n import _, current_language
 from reports.errors import ReportError, report_error
-from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable, use_script_fonts
+from reports.glyphs import BOLD_FONT, REGULAR_FONT, has_arabic, printable, use_script_fonts
 from reports.formatting import format_date, percent, signed, status_label, whole
 from reports.rules import shown_change
 from reports.parts import ActionRow, Highlight, Results
@@ -78,7 +78,8 @@ class ReportDocument(FPDF):
         self.report = report
         self.add_font(FONT, "", str(REGULAR_FONT))
         self.add_font(FONT, "B", str(BOLD_FONT))
-        use_script_fonts(self, FONT)  # Arabic script shaped, joined and ordered right to left
+        # Arabic script (a team name, a translated bank) shaped, joined and ordered right to left.
+        use_script_fonts(self, FONT, shape=has_arabic(repr(report)))
         self.set_margins(MARGIN, 20, MARGIN)
         self.set_auto_page_break(True, margin=20)
         self.set_title(printable(report.title))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
 from pathlib import Path
 
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from questions.defaults import DEFAULT_LANGUAGE, DEFAULT_PERSPECTIVES, DEFAULT_SCALE
 from questions.errors import BankError, Problem
@@ -17,36 +18,104 @@ from questions.nodes import START_HINT, NodeReader, join, optional, quote
 from questions.principles import is_repeat, read_principles
 from questions.scales import read_scale
 from questions.schema import Bank, Perspective
+from questions.translations import LANGUAGE_PATTERN, Translation, primary, read_translation
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_LINES = 20_000  # the full built-in bank has 391; 2 MB of empty lines took 2.5 s to scan
 BANK_DIR = Path(__file__).resolve().parent
+TRANSLATION_DIR = "translations"  # beside a bank file: translations/<bank id>.<language>.yaml
 
 _NO_TEXTS: tuple[str, ...] = ()
 _BANK_KEYS = (("id", "title", "version", "principles"),
-              ("language", "description", "references", "scale", "perspectives", "easy_read"))
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+              ("language", "description", "references", "scale", "perspectives", "easy_read", "translations"))
+_LANGUAGE = LANGUAGE_PATTERN
 _LANGUAGE_HINT = "Use a language tag such as 'en-GB' or 'cy'."
 _SMALL_FILE_HINT = "A question bank is a small text file; check that this is the right file."
 
 
-def load_bank(path: str | Path, *, requires_easy_read: bool = False) -> Bank:
+def load_bank(path: str | Path, *, requires_easy_read: bool = False, translations: bool = True) -> Bank:
     """Read, parse and validate a bank file; raise BankError listing every problem.
 
     requires_easy_read: also report every missing Easy Read text and picture (the built-in banks need them).
+    translations: also read translations/<bank id>.<language>.yaml beside the file, checked against the bank.
     """
     bank_path = Path(path)
-    source = bank_path.name or str(bank_path)
+    bank = load_bank_bytes(_read_bytes(bank_path, "a readable bank file"), _source(bank_path),
+                           requires_easy_read=requires_easy_read)
+    if not translations:
+        return bank
+    files = sorted((bank_path.parent / TRANSLATION_DIR).glob(f"{glob_escape(bank.id)}.*.yaml"))
+    return with_translation_files(bank, files)
+
+
+def with_translation_files(bank: Bank, paths: list[Path]) -> Bank:
+    """The bank with each translation file added; BankError listing every problem in every file."""
+    problems: list[Problem] = []
+    found: list[Translation] = list(bank.translations)
+    for path in paths:
+        try:
+            translation = load_translation(path, bank)
+        except BankError as error:
+            problems.extend(error.problems)
+            continue
+        if any(primary(t.language) == primary(translation.language) for t in found):
+            problems.append(Problem(_source(path), "language", "one translation per language",
+                                    f"a second translation into {translation.language!r}",
+                                    hint="Keep one translation per language: remove this file or the other."))
+            continue
+        found.append(translation)
+    if problems:
+        raise BankError(problems)
+    return dataclasses.replace(bank, translations=tuple(found))
+
+
+def load_translation(path: str | Path, bank: Bank) -> Translation:
+    """A translation file (<bank id>.<language>.yaml) checked against its bank; BankError listing every problem."""
+    file_path = Path(path)
+    source = _source(file_path)
+    data = _read_bytes(file_path, "a readable translation file")
     try:
-        size = bank_path.stat().st_size
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BankError([Problem(source, "file", "UTF-8 text", "a byte that is not UTF-8",
+                                 data[: error.start].count(b"\n") + 1, None,
+                                 "Save the file as UTF-8 (in most editors: Save as, then choose UTF-8).")]) from None
+    root = compose(text, source)
+    reader = NodeReader(source)
+    if root is None:
+        reader.report(None, "", "a mapping with the keys bank, bank_version, language and status",
+                      "nothing (the file is empty)", "Start from questions/translations/coproduction-quick.cy.yaml.")
+        raise BankError(reader.problems)
+    stem = file_path.name.removesuffix(".yaml")
+    file_language = stem.rsplit(".", 1)[1] if "." in stem else None
+    translation = read_translation(reader, root, bank, file_language=file_language)
+    if reader.problems or translation is None:
+        raise BankError(sorted(reader.problems, key=lambda problem: problem.line or 0))
+    return translation
+
+
+def glob_escape(value: str) -> str:
+    """Text matched literally by Path.glob (ids cannot hold wildcards, but be safe)."""
+    return re.sub(r"([*?\[])", r"[\1]", value)
+
+
+def _source(path: Path) -> str:
+    """How messages name a file."""
+    return path.name or str(path)
+
+
+def _read_bytes(path: Path, what: str) -> bytes:
+    """A small file's bytes, or BankError (a file over MAX_BYTES is never read)."""
+    source = _source(path)
+    try:
+        size = path.stat().st_size
         if size > MAX_BYTES:  # check before reading so a huge file is never loaded
             raise BankError([_too_big(source, size)])
-        data = bank_path.read_bytes()
+        return path.read_bytes()
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        raise BankError([Problem(source, "file", "a readable bank file", f"an error reading it ({reason})",
+        raise BankError([Problem(source, "file", what, f"an error reading it ({reason})",
                                  hint="Check the file name and that the file exists.")]) from None
-    return load_bank_bytes(data, source, requires_easy_read=requires_easy_read)
 
 
 def load_bank_bytes(data: bytes, source: str = "<upload>", *, requires_easy_read: bool = False) -> Bank:
@@ -100,6 +169,14 @@ def load_builtin(bank_id: str) -> Bank:
                              hint=f"Did you mean {close[0]!r}?" if close else None)])
 
 
+def with_builtin_translations(bank: Bank) -> Bank:
+    """A stored copy of a built-in bank with the shipped translations of that same version (else unchanged)."""
+    shipped = _builtin_banks().get(bank.id)
+    if shipped is None or shipped[1].version != bank.version or bank.translations:
+        return bank
+    return dataclasses.replace(bank, translations=shipped[1].translations)
+
+
 @functools.cache
 def _builtin_banks() -> dict[str, tuple[Path, Bank]]:
     """Every built-in bank, keyed by id."""
@@ -142,9 +219,49 @@ def _read_bank(root: Node, reader: NodeReader) -> Bank | None:
     principles = read_principles(reader, fields.get("principles"))
     if (bank_id is None or title is None or version is None or language is None or description is None
             or references is None or scale is None or perspectives is None or easy is None or principles is None):
+        _read_inline_translations(reader, fields.get("translations"), None)
         return None
-    return Bank(bank_id, title, version, language, description, scale, principles, perspectives, references,
+    bank = Bank(bank_id, title, version, language, description, scale, principles, perspectives, references,
                 easy.get("title"), easy.get("description"))
+    translations = _read_inline_translations(reader, fields.get("translations"), bank)
+    return None if translations is None else dataclasses.replace(bank, translations=translations)
+
+
+def _read_inline_translations(reader: NodeReader, node: Node | None, bank: Bank | None) -> tuple[Translation, ...] | None:
+    """`translations:` in the bank file: language tag -> that language's texts, each checked against the bank.
+
+    Without a valid bank only the language tags are checked (there is nothing to compare the texts with).
+    """
+    if node is None:
+        return ()
+    fields = reader.mapping(node, "translations", (), tuple(_language_keys(node)))
+    if fields is None:
+        return None
+    found: list[Translation] = []
+    complete = True
+    for language, value in fields.items():
+        path = join("translations", language)
+        if not _LANGUAGE.match(language):
+            reader.report(value, path, "a language tag as the key", f"text {quote(language)}", _LANGUAGE_HINT)
+            complete = False
+        elif bank is not None and primary(language) == primary(bank.language):
+            reader.report(value, path, f"a language other than the bank's own ({bank.language})",
+                          f"text {quote(language)}", "Change the bank's own texts to correct them.")
+            complete = False
+        elif bank is not None:
+            translation = read_translation(reader, value, bank, path, language=language)
+            if translation is None:
+                complete = False
+            else:
+                found.append(translation)
+    return tuple(found) if complete else None
+
+
+def _language_keys(node: Node) -> list[str]:
+    """The text keys of a mapping node (every key is allowed under translations: it is a language)."""
+    if not isinstance(node, MappingNode):
+        return []
+    return [str(key.value) for key, _ in node.value if isinstance(key, ScalarNode)]
 
 
 def _read_language(reader: NodeReader, node: Node, path: str) -> str | None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_fields
 from typing import NamedTuple
+
+from questions.translations import Translation, apply, primary, text_direction
 
 
 def _pick(easy_read: bool, easy: str | None, standard: str) -> str:
@@ -168,6 +171,12 @@ class Bank:
     references: tuple[str, ...] = ()
     easy_read_title: str | None = None
     easy_read_description: str | None = None
+    # Other languages' texts (questions/translations.py); they never change ids, values or scoring.
+    translations: tuple[Translation, ...] = field(default=(), repr=False, compare=False, hash=False)
+    # The bank in its own language, when this is a translated copy of it.
+    original: Bank | None = field(default=None, repr=False, compare=False, hash=False)
+    # Translated copies made by in_language, by language tag (a bank is immutable, so they stay right).
+    _copies: dict[str, Bank] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
     _by_id: dict[str, Statement] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -178,6 +187,49 @@ class Bank:
         """The (title, description), in Easy Read where asked for and available."""
         return (_pick(easy_read, self.easy_read_title, self.title),
                 _pick(easy_read, self.easy_read_description, self.description))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The bank's own language first, then each language it is translated into."""
+        root = self.original or self
+        return (root.language, *(t.language for t in root.translations))
+
+    def translation(self, language: str) -> Translation | None:
+        """The translation into this language ('cy' also finds 'cy-GB'), or None."""
+        root = self.original or self
+        exact = [t for t in root.translations if t.language.lower() == language.lower()]
+        close = exact or [t for t in root.translations if primary(t.language) == primary(language)]
+        return close[0] if close else None
+
+    def in_language(self, language: str) -> Bank:
+        """The same bank (ids, values, scoring) with its texts in this language.
+
+        A language the bank is not translated into gives the bank in its own language.
+        """
+        root = self.original or self
+        if primary(language) == primary(root.language):
+            return root
+        chosen = self.translation(language)
+        if chosen is None:
+            return root
+        copy = root._copies.get(chosen.language)
+        if copy is None:
+            copy = replace_fields(apply(root, chosen), original=root)
+            root._copies[chosen.language] = copy  # a race only builds an equal copy twice
+        return copy
+
+    @property
+    def translation_status(self) -> str | None:
+        """The review status of this copy's translation (None for the bank in its own language)."""
+        if self.original is None:
+            return None
+        chosen = self.translation(self.language)
+        return chosen.status if chosen else None
+
+    @property
+    def text_direction(self) -> str:
+        """'rtl' when this copy's language is written right to left, else 'ltr'."""
+        return text_direction(self.language)
 
     @property
     def statements(self) -> tuple[Statement, ...]:

@@ -43,3 +43,8 @@ def method_paragraphs(bank: Bank, threshold: int) -> tuple[str, ...]:
     if bank.scale.bands:
         paragraphs.append(_("Score bands: {bands}.").format(bands=_band_ranges(bank)))
     return tuple(paragraphs)
+
+
+# Said wherever the action plan is shown or printed (issue 12 point 9, "you said, we did").
+OWN_LINK_NOTE = ("Everyone who answered can see the group's results and these actions, with their progress as "
+                 "the team updates them, by opening their own answers with their resume code.")

@@ -324,11 +324,19 @@ def _actions(doc: ReportDocument, report: Results) -> None:
     if not report.actions:
         doc.paragraph(_("No actions have been recorded yet."), size=10, colour=MUTED)
     _action_list(doc, report.actions)
+    _own_link_note(doc)
     if report.carried_actions:
         doc.heading(_("Still open from {baseline}").format(
             baseline=_shown(report.baseline.label if report.baseline else '', _('last time'))), space=30)
         doc.paragraph(_("Actions agreed last time that are not yet done or dropped."), size=9, colour=MUTED)
         _action_list(doc, report.carried_actions)
+
+
+def _own_link_note(doc: ReportDocument) -> None:
+    """One line saying participants can follow the results and actions with their own code (issue 12 point 9)."""
+    from reports.method import OWN_LINK_NOTE
+
+    doc.paragraph(OWN_LINK_NOTE, size=9, colour=MUTED)
 
 
 def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:

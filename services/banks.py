@@ -28,9 +28,13 @@ class BankVersion:
     bank: Bank
 
 
-def bank_of(engine: Engine, assessment: Assessment) -> Bank:
-    """The bank version an assessment was started with."""
-    return storage.load_bank_version(engine, assessment.bank_row_id)
+def bank_of(engine: Engine, assessment: Assessment, language: str | None = None) -> Bank:
+    """The bank version an assessment was started with, its texts in `language` where translated.
+
+    Only the texts change: ids and scoring are the same, so answers in any language land in one result.
+    """
+    bank = storage.load_bank_version(engine, assessment.bank_row_id)
+    return bank.in_language(language) if language else bank
 
 
 def _label(row: StoredBank) -> str:

@@ -1,4 +1,4 @@
-"""A team's data as the app hands it out: only what the viewer may see, nothing below the threshold."""
+"""A team's data as the app hands it out: only what the viewer may see, withheld as on the screen."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 
 import storage
-from services.access import Access
-from services.results import counted_answers
 from domain.vocabulary import LONG_COLUMNS
-from scoring import shareable_answers
+from services.access import Access
+from services.exports import shared_answers
+
+ANSWER_COLUMNS = ["assessment_id", *LONG_COLUMNS]
+RESPONDENT_COLUMNS = ["assessment_id", "respondent", "perspective"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -28,44 +30,39 @@ def _kept(frame: pd.DataFrame, column: str, ids: set[int]) -> pd.DataFrame:
 
 
 def team_export(engine: Engine, team_id: int, access: Access) -> TeamExport:
-    """The team's tables limited to assessments the viewer may see, with the same anonymity as the charts.
+    """The team's tables limited to assessments the viewer may see, withholding what the screen withholds.
 
+    Answers are each session's shareable answers (services.exports.shared_answers, the same as its
+    own download): hidden statements' rows and comments left out, hidden targets blank, respondents
+    relabelled R01.. at random, rows shuffled, perspectives as shown. Respondents are those labels
+    only: no stored id, import label, join or answer time, so neither order nor timing names anyone.
     An assessment with fewer respondents than its threshold contributes no respondents or answers;
-    a perspective smaller than the threshold is shown as the group it is merged into; answers not
-    yet sent in a workshop are left out (they do not count anywhere else either).
+    answers not yet sent in a workshop are left out (they count nowhere else either).
     """
     tables = storage.export_team(engine, team_id)
     notes: list[str] = []
     visible: set[int] = set()
-    respondent_rows: list[pd.DataFrame] = []
     answer_rows: list[pd.DataFrame] = []
     for assessment in storage.list_assessments(engine, team_id):
         if not access.may_see(assessment):
             notes.append(f"{assessment.title} (workshop {assessment.id}): left out, as it needs its facilitator key.")
             continue
         visible.add(assessment.id)
-        bank = storage.load_bank_version(engine, assessment.bank_row_id)
-        shared = shareable_answers(counted_answers(engine, assessment), bank, threshold=assessment.threshold)
+        shared = shared_answers(engine, assessment)
         if shared is None:
             notes.append(f"{assessment.title} (assessment {assessment.id}): answers left out, as fewer than "
                          f"{assessment.threshold} people have answered.")
             continue
-        # The shareable answers carry meaningless labels in random order and no times: the same rows the
-        # answers download holds, so the team export is never less anonymous than the screen.
-        people = shared.drop_duplicates("respondent")[["respondent", "perspective"]].sort_values("respondent")
-        respondent_rows.append(people.assign(assessment_id=assessment.id)[["assessment_id", "respondent",
-                                                                           "perspective"]])
-        answer_rows.append(shared.assign(assessment_id=assessment.id))
-    respondents = (pd.concat(respondent_rows, ignore_index=True) if respondent_rows
-                   else pd.DataFrame(columns=["assessment_id", "respondent", "perspective"]))
-    columns = ["assessment_id", *LONG_COLUMNS]
-    counted = (pd.concat(answer_rows, ignore_index=True)[columns] if answer_rows
-               else pd.DataFrame(columns=columns))
+        answer_rows.append(shared.assign(assessment_id=assessment.id)[ANSWER_COLUMNS])
+    answers = (pd.concat(answer_rows, ignore_index=True) if answer_rows
+               else pd.DataFrame({c: pd.Series(dtype="object") for c in ANSWER_COLUMNS}))
+    respondents = (answers.drop_duplicates(["assessment_id", "respondent"])[RESPONDENT_COLUMNS]
+                   .sort_values(["assessment_id", "respondent"]).reset_index(drop=True))
     out = {
         "team": tables["team"],
         "assessments": _kept(tables["assessments"], "id", visible),
         "respondents": respondents,
-        "answers": counted,
+        "answers": answers,
         "agreed": _kept(tables["agreed"], "assessment_id", visible),
         "actions": _kept(tables["actions"], "assessment_id", visible),
     }

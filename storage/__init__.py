@@ -21,6 +21,7 @@ from storage.checks import CLOSED_MESSAGE
 from storage.tables import utcnow
 from storage.codes import digest, format_join_code, new_facilitator_key, normalise_join_code
 from storage.db import database_url_from_env, describe_url, make_engine
+from storage.erasure import delete_respondent
 from storage.errors import StorageError
 from storage.frames import import_responses, responses_frame
 from storage.records import (
@@ -109,6 +110,7 @@ __all__ = [
     "create_workshop",
     "database_url_from_env",
     "delete_action",
+    "delete_respondent",
     "delete_team",
     "describe_url",
     "digest",

@@ -127,7 +127,7 @@ def get_bank(engine: Engine, bank_row_id: int) -> StoredBank | None:
 
 def load_bank_version(engine: Engine, bank_row_id: int) -> Bank:
     """The Bank parsed from a stored version's YAML (cached by content hash)."""
-    from questions.loader import load_bank_text  # imported late: the loader is only needed here
+    from questions.loader import load_bank_text, with_builtin_translations  # imported late: only needed here
 
     stored = get_bank(engine, bank_row_id)
     if stored is None:
@@ -137,6 +137,9 @@ def load_bank_version(engine: Engine, bank_row_id: int) -> Bank:
     if cached is not None:
         return cached
     bank = load_bank_text(stored.yaml_text, f"{stored.bank_id}-{stored.version}.yaml")
+    if stored.builtin:
+        # A built-in bank's translations ship as files beside it, for the version they translate.
+        bank = with_builtin_translations(bank)
     with _parsed_lock:
         _parsed[stored.content_hash] = bank
     return bank
@@ -147,4 +150,5 @@ def install_builtin_banks(engine: Engine) -> None:
     from questions.loader import builtin_bank_paths, load_bank
 
     for path in builtin_bank_paths().values():
-        save_bank(engine, load_bank(path), path.read_text(encoding="utf-8"), builtin=True)
+        # Only the bank's own text is stored; its shipped translations are added when it is loaded.
+        save_bank(engine, load_bank(path, translations=False), path.read_text(encoding="utf-8"), builtin=True)

@@ -11,6 +11,7 @@ from domain.vocabulary import ActionStatus, Mode
 from i18n import _
 from questions.errors import ProjectError
 from reports.formatting import format_date, status_label
+from reports.method import OWN_LINK_NOTE
 from reports.parts import Results
 from services.plans import add_action, delete_action, update_action
 from ui.context import engine, md, show_error
@@ -21,6 +22,7 @@ STATUSES = tuple(ActionStatus)
 def render_actions(assessment: Assessment, results: Results, editable: bool = True) -> None:
     """List the actions; with `editable`, forms to add and update them."""
     names = dict(results.principles)
+    st.caption(OWN_LINK_NOTE)
     if not results.actions:
         st.write(_("No actions agreed yet."))
     for action in results.actions:

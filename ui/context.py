@@ -42,9 +42,9 @@ def engine() -> Engine:
     return _engine(database_url())
 
 
-def bank_for(assessment: Assessment) -> Bank:
-    """The bank version an assessment was started with."""
-    return bank_of(engine(), assessment)
+def bank_for(assessment: Assessment, language: str | None = None) -> Bank:
+    """The bank version an assessment was started with, in `language` where it is translated."""
+    return bank_of(engine(), assessment, language)
 
 
 def md(text: Any) -> str:

@@ -24,16 +24,19 @@ def page_sections() -> dict[str, list[Any]]:
     # Presenter mode is opened from the facilitator view (it needs the session's link), never from the menu.
     present = st.Page("views/present.py", title=_("Presenter mode"), icon=":material/co_present:", url_path="present",
                       visibility="hidden")
+    # A participant's own link (their resume code): reached by address or the thank-you page, never the menu.
+    mine = st.Page("views/mine.py", title=_("Your answers"), icon=":material/person:", url_path="mine",
+                   visibility="hidden")
     data = st.Page("views/data.py", title=_("Import and export"), icon=":material/swap_vert:", url_path="data")
     banks = st.Page("views/banks.py", title=_("Question banks"), icon=":material/library_books:", url_path="banks")
     if not signed_in_mode():
-        return {_("Self-assessment"): [home, answer, results], _("Workshops"): [workshop, facilitate, present],
+        return {_("Self-assessment"): [home, answer, results, mine], _("Workshops"): [workshop, facilitate, present],
                 _("Data"): [data, banks]}
     if not access.signed_in:
         # People who use services and carers never need an account: they join and answer by code.
-        return {_("Self-assessment"): [home, answer]}
+        return {_("Self-assessment"): [home, answer, mine]}
     teams = access.teams()
-    sections: dict[str, list[Any]] = {_("Self-assessment"): [home, answer, *([results] if teams else [])]}
+    sections: dict[str, list[Any]] = {_("Self-assessment"): [home, answer, *([results] if teams else []), mine]}
     if any(access.may(Permission.CREATE_SESSION, t) or access.may(Permission.FACILITATE, t) for t in teams):
         sections[_("Workshops")] = [workshop, facilitate, present]
     sections[_("Data")] = [*([data] if teams else []), banks]

@@ -89,6 +89,12 @@ if respondent.submitted_at is not None:
         st.markdown("Watch the facilitator's screen: the group's results appear there once enough people have answered.")
     else:
         st.page_link("views/results.py", label="See the team's results", query_params=session_link(assessment))
+    # "You said, we did": the same code opens their answers and, later, what came of the session.
+    st.markdown(f"Your code is **{md(respondent.token)}**. Keep it: with it you can come back to see your answers "
+                "(or delete them) and, once the results are shared, what the group found and what the team does "
+                "about it.")
+    st.page_link("views/mine.py", label="Your answers and what came of them", icon=":material/person:",
+                 query_params={"r": respondent.token, **({"er": "1"} if st.query_params.get("er") == "1" else {})})
     if assessment.is_open and st.button("Someone else wants to answer on this device"):
         forget_respondent()
         del st.query_params["r"]
@@ -98,7 +104,7 @@ if respondent.submitted_at is not None:
 load_into_state(respondent, bank)
 st.info(
     f"Your resume code is **{md(respondent.token)}**. Answers save as you go: "
-    "keep this page's address to come back later."
+    "keep this page's address to come back later. After you send them, the same code shows what came of it."
 )
 if "easy_read" not in st.session_state:
     # Kept in the address too, so a reload or the resume link opens in the same reading mode.

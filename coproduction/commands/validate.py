@@ -22,4 +22,7 @@ def validate(banks: Sequence[str]) -> int:
             continue
         print(f"OK: {value}: {bank.title} v{bank.version}, {len(bank.principles)} principles, "
               f"{len(bank.statements)} statements")
+        for translation in bank.translations:  # checked against the bank's ids while loading
+            left = f", {len(translation.fallbacks)} left in English" if translation.fallbacks else ""
+            print(f"  translation {translation.language}: {len(translation.texts)} texts{left}; {translation.status}")
     return ExitCode.BAD_INPUT if failed else ExitCode.OK

@@ -96,9 +96,11 @@ def test_cli_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
     path = str(ROOT / "questions" / "coproduction_quick.yaml")
     code, out, err = run(capsys, "validate", path, "coproduction-quick")
     assert (code, err) == (0, "")
+    translations = ("  translation ar: 118 texts; awaiting review by a first-language Arabic speaker\n"
+                    "  translation cy: 118 texts; awaiting review by a first-language Welsh speaker\n")
     assert out == (f"OK: {path}: Co-production self-reflection (quick) v1.1, 6 principles, "
-                   "6 statements\nOK: coproduction-quick: Co-production self-reflection (quick) "
-                   "v1.1, 6 principles, 6 statements\n")
+                   f"6 statements\n{translations}OK: coproduction-quick: Co-production self-reflection (quick) "
+                   f"v1.1, 6 principles, 6 statements\n{translations}")
 
 
 def test_cli_validate_reports_every_bad_bank(capsys: pytest.CaptureFixture[str],

@@ -174,14 +174,14 @@ EXPECTED: dict[str, list[str]] = {
         "top_level_text.yaml:1: (top level): expected a mapping with the keys id, title, version and principles, found text 'Just some notes about co-production.'. Hint: Start from questions/coproduction_quick.yaml; questions/SCHEMA.md describes every key.",
     ],
     'unknown_key_no_match.yaml': [
-        "unknown_key_no_match.yaml:3: colour: expected one of the keys id, title, version, principles, language, description, references, scale, perspectives, easy_read, found the unknown key 'colour'. Hint: Remove it, or check its indentation.",
+        "unknown_key_no_match.yaml:3: colour: expected one of the keys id, title, version, principles, language, description, references, scale, perspectives, easy_read, translations, found the unknown key 'colour'. Hint: Remove it, or check its indentation.",
     ],
     'unknown_statement_key.yaml': [
         "unknown_statement_key.yaml:9: principles[0].statements[0].from: expected a value for 'from', found nothing (the key is missing). Hint: Add a line 'from: ...' at this level.",
         "unknown_statement_key.yaml:10: principles[0].statements[0].form: expected one of the keys id, from, to, easy_read, picture, prompt, references, found the unknown key 'form'. Hint: Did you mean 'from'?",
     ],
     'unknown_top_key.yaml': [
-        "unknown_top_key.yaml:3: descripton: expected one of the keys id, title, version, principles, language, description, references, scale, perspectives, easy_read, found the unknown key 'descripton'. Hint: Did you mean 'description'?",
+        "unknown_top_key.yaml:3: descripton: expected one of the keys id, title, version, principles, language, description, references, scale, perspectives, easy_read, translations, found the unknown key 'descripton'. Hint: Did you mean 'description'?",
     ],
     'version_list.yaml': [
         "version_list.yaml:3: version: expected text or a number, found a list. Hint: Write one version such as '1.0'.",

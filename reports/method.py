@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from i18n import _
+from i18n import N_, _
 from questions.schema import Bank
 
 
@@ -46,5 +46,5 @@ def method_paragraphs(bank: Bank, threshold: int) -> tuple[str, ...]:
 
 
 # Said wherever the action plan is shown or printed (issue 12 point 9, "you said, we did").
-OWN_LINK_NOTE = ("Everyone who answered can see the group's results and these actions, with their progress as "
-                 "the team updates them, by opening their own answers with their resume code.")
+OWN_LINK_NOTE = N_("Everyone who answered can see the group's results and these actions, with their progress as "
+                   "the team updates them, by opening their own answers with their resume code.")

@@ -336,7 +336,7 @@ def _own_link_note(doc: ReportDocument) -> None:
     """One line saying participants can follow the results and actions with their own code (issue 12 point 9)."""
     from reports.method import OWN_LINK_NOTE
 
-    doc.paragraph(OWN_LINK_NOTE, size=9, colour=MUTED)
+    doc.paragraph(_(OWN_LINK_NOTE), size=9, colour=MUTED)
 
 
 def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:

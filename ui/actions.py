@@ -22,7 +22,7 @@ STATUSES = tuple(ActionStatus)
 def render_actions(assessment: Assessment, results: Results, editable: bool = True) -> None:
     """List the actions; with `editable`, forms to add and update them."""
     names = dict(results.principles)
-    st.caption(OWN_LINK_NOTE)
+    st.caption(_(OWN_LINK_NOTE))
     if not results.actions:
         st.write(_("No actions agreed yet."))
     for action in results.actions:

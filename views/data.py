@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from i18n import _, ngettext
+from i18n import _, current_language, ngettext
 from questions.errors import ProjectError
 from reports.spreadsheets import csv_bytes, xlsx_bytes
 from scoring import template_frame
@@ -21,7 +21,7 @@ from ui.downloads import answer_downloads
 
 st.title(_("Import and export"))
 assessment = assessment_from_query(_("Open this page from an assessment on your team's page (Home)."))
-bank = bank_for(assessment)
+bank = bank_for(assessment, current_language())
 team = get_team(engine(), assessment.team_id)
 st.caption(_("{title} · {bank} version {version}").format(title=md(assessment.title), bank=md(bank.title),
                                                            version=md(bank.version)))

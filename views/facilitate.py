@@ -10,7 +10,7 @@ import logging
 
 import streamlit as st
 
-from i18n import N_, _
+from i18n import N_, _, current_language
 from questions.errors import ProjectError
 from reports.formatting import status_label
 from services.facilitation import live_view, participation
@@ -33,7 +33,7 @@ TABS = [N_("Live"), N_("Discussion"), N_("Full results"), N_("Actions"), N_("Ses
 st.title(_("Facilitator view"))
 assessment = assessment_from_query(_("Open a workshop session from your team's page on the Home page."),
                                    workshop_only=True)
-bank = bank_for(assessment)
+bank = bank_for(assessment, current_language())
 st.caption(_("{title} · {bank} version {version} · session {status}").format(
     title=md(assessment.title), bank=md(bank.title), version=md(bank.version), status=status_label(assessment.status)))
 

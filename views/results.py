@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from i18n import _
+from i18n import _, current_language
 from services.results import results_for
 from ui.access import BROWSER, assessment_from_query
 from ui.actions import render_actions, render_still_open
@@ -14,7 +14,7 @@ from ui.results_view import note_locked_earlier, render_results
 
 st.title(_("Results"))
 assessment = assessment_from_query(_("Open results from your team's page on the Home page."))
-bank = bank_for(assessment)
+bank = bank_for(assessment, current_language())
 results = results_for(engine(), assessment, BROWSER)
 st.caption(_("{organisation} · {team} · {title} · {bank} version {version}").format(
     organisation=md(results.organisation), team=md(results.team), title=md(results.title), bank=md(bank.title),

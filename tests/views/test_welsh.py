@@ -44,6 +44,8 @@ def test_results_in_welsh(engine: Engine) -> None:
     assert at.metric[0].label == "Sgôr gyffredinol (0-100)"
     assert any(c.value.startswith("4 o ymatebwyr") for c in at.caption)
     assert [h.value for h in at.header] == ["Cynllun gweithredu", "Lawrlwythiadau"]
+    # The built-in bank's Welsh texts: the same ids and scores, the principles named in Welsh.
+    assert "Cydnabod pobl fel asedau" in at.dataframe[0].value["Egwyddor"].tolist()
 
 
 def test_staff_pages_offer_no_arabic_even_from_an_arabic_link(engine: Engine) -> None:

@@ -23,7 +23,7 @@ def install() -> None:
     i18n.set_resolver(_from_session)
 
 
-def language_picker(domain: str, *, where: str = "sidebar") -> str:
+def language_picker(domain: str, *, where: str = "sidebar", radio: bool = False) -> str:
     """A choice of the languages this part of the app ships in; returns the chosen code (kept for the session).
 
     `domain` is "participant" (join page, answer form, own link) or "staff" (everything else): Arabic ships the
@@ -35,10 +35,14 @@ def language_picker(domain: str, *, where: str = "sidebar") -> str:
         current = i18n.SOURCE_LANGUAGE
     names = {language.code: language.name for language in i18n.LANGUAGES.values()}
     container = st.sidebar if where == "sidebar" else st.container()
-    chosen = container.selectbox(
-        "Language / Iaith / اللغة", options, index=options.index(current), format_func=names.__getitem__,
-        key=f"language_picker_{domain}",
-    )
+    # `radio`: every choice in view, and no drop-down whose "Open" button a page's own "Open" button shares.
+    label, key = "Language / Iaith / اللغة", f"language_picker_{domain}"
+    if radio:
+        chosen = container.radio(label, options, index=options.index(current), format_func=names.__getitem__,
+                                 key=key)
+    else:
+        chosen = container.selectbox(label, options, index=options.index(current), format_func=names.__getitem__,
+                                     key=key)
     if chosen != st.session_state.get(KEY):
         st.session_state[KEY] = chosen
     if st.query_params.get("lang") not in (None, chosen):

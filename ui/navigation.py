@@ -89,5 +89,5 @@ def staff_language(page: Any) -> None:
         st.session_state["language_picker_staff"] = normalise(address)
     st.session_state["staff_language_address"] = address
     before = current_language()
-    if language_picker("staff") != before:
+    if language_picker("staff", radio=True) != before:
         st.rerun()  # the menu above was drawn in the old language

@@ -11,9 +11,9 @@ from tests.views.conftest import bank_row, open_page, seed_answers
 def test_home_in_welsh_when_chosen_in_the_sidebar(engine: Engine) -> None:
     at = open_page("views/home.py")
     assert at.title[0].value == "Co-production: how are you doing?"
-    picker = at.sidebar.selectbox(key="language_picker_staff")
+    picker = at.sidebar.radio(key="language_picker_staff")
     assert picker.options == ["English", "Cymraeg"]  # Arabic ships the participant screens only
-    at = picker.select("cy").run()
+    at = picker.set_value("cy").run()
     assert not at.exception
     assert at.title[0].value == "Cydgynhyrchu: sut mae pethau'n mynd?"
     assert any("yn rhannu grym" in m.value for m in at.markdown)
@@ -51,4 +51,4 @@ def test_results_in_welsh(engine: Engine) -> None:
 def test_staff_pages_offer_no_arabic_even_from_an_arabic_link(engine: Engine) -> None:
     at = open_page("views/home.py", lang="ar")  # Arabic has no staff catalogue: the picker stays on English
     assert not at.exception
-    assert at.sidebar.selectbox(key="language_picker_staff").value == "en"
+    assert at.sidebar.radio(key="language_picker_staff").value == "en"

@@ -7,7 +7,7 @@ import logging
 import streamlit as st
 
 from questions.errors import ProjectError
-from ui.context import show_error
+from ui.context import SOMETHING_WENT_WRONG, show_error
 from ui.language import install as install_language
 from ui.navigation import page_sections, show_who, staff_language
 from ui.retention import start_daily_check
@@ -28,7 +28,4 @@ except ProjectError as error:  # e.g. the database cannot be reached: say so pla
     show_error(error, "The tool cannot do that right now")
 except Exception:  # the last guard: people never see a traceback (st.stop/st.rerun are BaseExceptions)
     logging.getLogger("coproduction").exception("Unexpected error while running a page")
-    st.error(
-        "Something went wrong on our side. Everything already saved is safe: reload the page to carry on. "
-        "If it keeps happening, tell whoever runs this tool (the details are in the server log)."
-    )
+    st.error(SOMETHING_WENT_WRONG)

@@ -15,6 +15,7 @@ MODULES = {
     "facilitator": "bench.bench_facilitator",
     "storage": "bench.bench_storage",
     "report": "bench.bench_report",
+    "browser": "bench.bench_browser",
 }
 
 

@@ -17,8 +17,18 @@ class Mode(StrEnum):
 
     @property
     def counts_only_sent(self) -> bool:
-        """Whether only sent responses count in results, exports and baselines (the one rule: see results)."""
-        return self is Mode.WORKSHOP
+        """Whether only sent responses count in results, exports and baselines (the one rule: see results).
+
+        In every mode: answers someone is still giving (or gave up on) never count until they press Send.
+        """
+        return True
+
+
+class ResponseSource(StrEnum):
+    """How a response reached the app."""
+
+    ONLINE = "online"  # answered on a phone or computer
+    PAPER = "paper"    # written on the paper pack and typed in by a facilitator
 
 
 class SessionStatus(StrEnum):
@@ -99,3 +109,7 @@ SCALE_VALUES: tuple[int, ...] = (0, 1, 2, 3, 4)
 
 # The long answer format: one row per answer (scoring input, CSV files, exports).
 LONG_COLUMNS: tuple[str, ...] = ("respondent", "perspective", "statement", "current", "target", "comment")
+
+# How long stored text may be: storage refuses longer, and an answers file is checked against the same limits.
+NAME_LIMIT = 200
+TEXT_LIMIT = 10_000

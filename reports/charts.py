@@ -15,27 +15,35 @@ import pandas as pd
 from i18n import N_, _, current_language
 from questions.schema import Bank
 
-# Okabe-Ito colours (colour-blind safe), without yellow which vanishes on white.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000")
-# A second, non-colour cue so series stay distinguishable in greyscale print.
-DASHES = ((1, 0), (6, 3), (2, 2), (8, 3, 2, 3), (4, 2), (1, 3), (10, 2))
-GRID_LEVELS = (25, 50, 75, 100)
-GRID_COLOUR = "#d4d4d4"
-TEXT_COLOUR = "#333333"
-MUTED_COLOUR = "#8a8a8a"
-LABEL_RADIUS = 1.1
+# Colours, grid and label rules live in reports.geometry (shared with the PDF's vector radar); the
+# names other modules import from here are re-exported explicitly.
+from reports.geometry import DASHES as DASHES
+from reports.geometry import GRID_COLOUR as GRID_COLOUR
+from reports.geometry import GRID_LEVELS as GRID_LEVELS
+from reports.geometry import LABEL_RADIUS as LABEL_RADIUS
+from reports.geometry import MUTED_COLOUR as MUTED_COLOUR
+from reports.geometry import PALETTE as PALETTE
+from reports.geometry import TEXT_COLOUR as TEXT_COLOUR
+from reports.geometry import wrap_label as wrap_label
+from reports.geometry import (
+    VALUE_INWARD,
+    VALUE_OUTWARD,
+    VALUE_TURN,
+    angle,
+    label_places,
+    radius_of,
+    ring,
+    ring_value_places,
+)
+
 LABEL_FONT_SIZE = 12
+SQUARE_WRAP = 12  # characters per label line on a square radar (three lines at most)
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 # Sequential blues for answers 0-4 plus grey for "don't know": no red/green.
 # Diverging brown (From) to teal (To), colour-blind safe (ColorBrewer BrBG): disagreement shows as both
 # ends of a bar being dark; five shades of one hue made 1 vs 2 and 3 vs 4 hard to tell apart.
 ANSWER_COLOURS = ("#8c510a", "#d8b365", "#e8dcb5", "#5ab4ac", "#01665e")
 DONT_KNOW_COLOUR = "#bdbdbd"
-
-
-def _angle(index: int, count: int) -> float:
-    """Angle in radians of the index-th spoke, clockwise from 12 o'clock."""
-    return 2 * math.pi * index / count
 
 
 def radar_frame(series: pd.DataFrame, principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
@@ -54,37 +62,25 @@ def radar_frame(series: pd.DataFrame, principles: Sequence[tuple[str, str]]) -> 
     frame["name"] = frame["principle"].map(names)
     frame["order"] = frame["principle"].map(order).astype(int)
     # Clip so a stray value can never leave the drawing area.
-    frame["radius"] = frame["score"].clip(0, 100) / 100
-    angles = frame["order"].map(lambda i: _angle(i, len(principles)))
+    frame["radius"] = frame["score"].map(radius_of)
+    angles = frame["order"].map(lambda i: angle(i, len(principles)))
     frame["x"] = frame["radius"] * angles.map(math.sin)
     frame["y"] = frame["radius"] * angles.map(math.cos)
     columns = ["series", "principle", "name", "order", "score", "radius", "x", "y"]
     return frame.sort_values(["series", "order"], kind="stable")[columns].reset_index(drop=True)
 
 
-def wrap_label(text: str, width: int = 18, lines: int = 2) -> str:
-    """Wrap a label into at most `lines` lines, widening rather than cutting where sensible."""
-    for w in range(width, width + 12):
-        wrapped = textwrap.wrap(text, w, break_long_words=False) or [""]
-        if len(wrapped) <= lines:
-            return "\n".join(wrapped)
-    widest = width + 11
-    wrapped = textwrap.wrap(text, widest)
-    rest = textwrap.shorten(" ".join(wrapped[lines - 1 :]), widest, placeholder="…")
-    return "\n".join(wrapped[: lines - 1] + [rest])
+def _label_frame(principles: Sequence[tuple[str, str]], square: bool = False) -> pd.DataFrame:
+    """Principle label positions just outside the outer ring, with alignment by side (reports.geometry).
 
-
-def _label_frame(principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
-    """Principle label positions just outside the outer ring, with alignment by side."""
+    A square radar wraps its labels narrower (up to three lines) so that they fit inside its width.
+    """
+    names = [name for _, name in principles]
     rows = []
-    for i, (pid, name) in enumerate(principles):
-        a = _angle(i, len(principles))
-        x, y = LABEL_RADIUS * math.sin(a), LABEL_RADIUS * math.cos(a)
-        align = "left" if x > 0.05 else "right" if x < -0.05 else "center"
-        baseline = "bottom" if y > 0.05 else "top" if y < -0.05 else "middle"
-        text = wrap_label(name)
-        rows.append({"principle": pid, "name": name, "label": text, "x": x, "y": y,
-                     "align": align, "baseline": baseline, "lines": text.count("\n") + 1,
+    for (pid, name), place in zip(principles, label_places(names)):
+        text = wrap_label(name, SQUARE_WRAP, 3) if square else place.text
+        rows.append({"principle": pid, "name": name, "label": text, "x": place.x, "y": place.y,
+                     "align": place.align, "baseline": place.baseline, "lines": text.count("\n") + 1,
                      "chars": max(len(line) for line in text.split("\n"))})
     return pd.DataFrame(rows)
 
@@ -112,14 +108,28 @@ def _extents(labels: pd.DataFrame, size: int, font: int = LABEL_FONT_SIZE) -> tu
     return unit, half_width / unit, half / unit
 
 
+def _square_extents(labels: pd.DataFrame, size: int, font: int = LABEL_FONT_SIZE) -> tuple[float, float, float]:
+    """Pixels per unit and the (equal) half-domains of a `size` x `size` radar whose labels fit inside it."""
+    half, margin = size / 2, 4.0
+    widths = labels["chars"] * font * 0.56
+    heights = labels["lines"] * font * 1.2 + 2
+    unit = half - margin
+    for x, y, w, h, align, baseline in zip(labels["x"], labels["y"], widths, heights, labels["align"],
+                                           labels["baseline"]):
+        used = h if baseline != "middle" else h / 2
+        if abs(y) > 1e-9:
+            unit = min(unit, (half - margin - used) / abs(y))
+        reach = w if align != "center" else w / 2
+        if abs(x) > 1e-9:
+            unit = min(unit, (half - margin - reach) / abs(x))
+    unit = max(unit, 0.3 * half)
+    return unit, half / unit, half / unit
+
+
 def _grid_frame(principles: Sequence[tuple[str, str]]) -> pd.DataFrame:
     """Points of the 25/50/75/100 rings and the spoke ends."""
-    rows = []
-    for level in GRID_LEVELS:
-        for i in range(len(principles)):
-            a = _angle(i, len(principles))
-            r = level / 100
-            rows.append({"level": level, "order": i, "x": r * math.sin(a), "y": r * math.cos(a)})
+    rows = [{"level": level, "order": i, "x": x, "y": y}
+            for level in GRID_LEVELS for i, (x, y) in enumerate(ring(level, len(principles)))]
     return pd.DataFrame(rows)
 
 
@@ -148,27 +158,29 @@ SERIES_DATASET = "radar_series"
 @lru_cache(maxsize=128)
 def _radar_template(principles: tuple[tuple[str, str], ...], names: tuple[str, ...],
                     title: str | None, size: int, values: bool = False, font: int = LABEL_FONT_SIZE,
-                    language: str = "en") -> str:
+                    square: bool = False, language: str = "en") -> str:
     """The radar's Vega-Lite JSON without its series data (building it with Altair is the slow part).
 
     `language` is part of the cache key: the tooltips' titles are drawn in it."""
     return json.dumps(_radar(alt.NamedData(name=SERIES_DATASET), list(names), principles, title, size,
-                             values, font).to_dict())
+                             values, font, square).to_dict())
 
 
 def radar_spec(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
                title: str | None = None, size: int = 420, values: bool = False,
-               font: int = LABEL_FONT_SIZE) -> dict[str, Any]:
+               font: int = LABEL_FONT_SIZE, square: bool = False) -> dict[str, Any]:
     """Radar of 0-100 principle scores as a Vega-Lite dict: one closed polygon per series, legend at the bottom.
 
     The geometry is built once per principle list and size; only the series data changes, so it is fast
     enough for a live view refreshed every few seconds. `values` prints each point's score beside it (meant
-    for one series, as on the projector); `font` is the principle labels' size in pixels.
+    for one series, as on the projector); `font` is the principle labels' size in pixels. A `square` radar is
+    `size` pixels wide as well as high, its labels wrapped to fit inside (a phone's width), with its legend
+    in a column when one row would be wider than the chart.
     """
     series = _series_names(series)
     names = tuple(dict.fromkeys(series["series"].tolist()))
     spec: dict[str, Any] = json.loads(_radar_template(tuple(principles), names, title, size, values, font,
-                                                      current_language()))
+                                                        square, current_language()))
     points = radar_frame(series, principles)
     # Plain Python values (not numpy), exactly as Altair would inline them; NaN is never present (skipped).
     records = [{key: value.item() if hasattr(value, "item") else value for key, value in row.items()}
@@ -178,11 +190,12 @@ def radar_spec(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
 
 
 def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: Sequence[tuple[str, str]],
-           title: str | None, size: int, values: bool = False, font: int = LABEL_FONT_SIZE) -> alt.LayerChart:
+           title: str | None, size: int, values: bool = False, font: int = LABEL_FONT_SIZE,
+           square: bool = False) -> alt.LayerChart:
     """The radar's layers: grid, spokes, ring values, principle labels, then the series."""
-    labels = _label_frame(principles)
+    labels = _label_frame(principles, square)
     grid = _grid_frame(principles)
-    unit, dx, dy = _extents(labels, size, font)
+    unit, dx, dy = _square_extents(labels, size, font) if square else _extents(labels, size, font)
     width = math.ceil(2 * dx * unit)
     dx = width / (2 * unit)  # keep pixels per unit exactly equal after rounding
     x_enc = alt.X("x:Q", scale=alt.Scale(domain=[-dx, dx], nice=False, zero=False), axis=None)
@@ -194,11 +207,7 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
     spokes = alt.Chart(spokes_data).mark_rule(color=GRID_COLOUR, strokeWidth=1).encode(
         x=x_enc, y=y_enc, x2="x0:Q", y2="y0:Q")
     # Ring values sit on each ring's first edge midway between two spokes, away from the data points.
-    half_step = _angle(1, 2 * max(len(principles), 1))
-    edge = math.cos(half_step)  # distance of an edge's midpoint from the centre, as a share of the radius
-    ring_labels = pd.DataFrame({"level": list(GRID_LEVELS)}).assign(
-        x=lambda f: f["level"] / 100 * edge * math.sin(half_step),
-        y=lambda f: f["level"] / 100 * edge * math.cos(half_step),
+    ring_labels = pd.DataFrame(ring_value_places(len(principles)), columns=["level", "x", "y"]).assign(
         text=lambda f: f["level"].astype(str))
     ring_text = alt.Chart(ring_labels).mark_text(
         color=MUTED_COLOUR, fontSize=9, align="left", baseline="bottom", dx=2).encode(x=x_enc, y=y_enc, text="text:N")
@@ -213,9 +222,12 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
     colour_scale, dash_scale = _series_scales(names)
     # Vega-Lite cannot centre a bottom legend, so place it by an estimate of its width.
     legend_width = sum(34 + 7 * len(str(name)) for name in names)
-    legend = alt.Legend(orient="none", direction="horizontal", title=None, labelFontSize=12,
-                        symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=300, labelLimit=300,
-                        legendX=max((width - legend_width) / 2, 0), legendY=size + 18)
+    # Too wide for one row (several series on a narrow square radar): one series per line instead.
+    column = square and legend_width > width
+    legend = alt.Legend(orient="none", direction="vertical" if column else "horizontal", title=None,
+                        labelFontSize=font if square else 12, symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=300,
+                        labelLimit=width - 40 if column else 300,
+                        legendX=8 if column else max((width - legend_width) / 2, 0), legendY=size + 18)
     tooltip = [alt.Tooltip("series:N", title=_("Series")), alt.Tooltip("name:N", title=_("Principle")),
                alt.Tooltip("score:Q", title=_("Score"), format=".0f")]
     base = alt.Chart(points).encode(x=x_enc, y=y_enc, order="order:Q",
@@ -240,10 +252,11 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
 def _value_layers(base: alt.Chart, dx: float, dy: float, font: int) -> list[alt.Chart]:
     """Each point's score beside it: outward from the point, inward near the outer ring (where labels sit)."""
     # Moved along the point's own spoke, in data units, so the number never sits on the line it labels.
-    shift = "(datum.radius > 0.8 ? -0.14 : 0.12)"
+    # The rule of reports.geometry.value_place, as a Vega expression.
+    shift = f"(datum.radius > {VALUE_TURN} ? {VALUE_INWARD} : {VALUE_OUTWARD})"
     placed = base.transform_calculate(
         vx=f"datum.radius > 0 ? datum.x / datum.radius * (datum.radius + {shift}) : 0",
-        vy=f"datum.radius > 0 ? datum.y / datum.radius * (datum.radius + {shift}) : 0.12",
+        vy=f"datum.radius > 0 ? datum.y / datum.radius * (datum.radius + {shift}) : {VALUE_OUTWARD}",
         value="format(datum.score, '.0f')",
     ).encode(x=alt.X("vx:Q", scale=alt.Scale(domain=[-dx, dx], nice=False, zero=False), axis=None),
              y=alt.Y("vy:Q", scale=alt.Scale(domain=[-dy, dy], nice=False, zero=False), axis=None), text="value:N")
@@ -253,16 +266,20 @@ def _value_layers(base: alt.Chart, dx: float, dy: float, font: int) -> list[alt.
     return [halo, placed.mark_text(fontSize=font + 4, fontWeight="bold", align="center", baseline="middle")]
 
 
-def trend_chart(trend: pd.DataFrame) -> alt.LayerChart:
-    """Principle scores over assessments; columns assessment, date, name (principle name), score."""
+def trend_chart(trend: pd.DataFrame, narrow: bool = False) -> alt.LayerChart:
+    """Principle scores over assessments; columns assessment, date, name (principle name), score.
+
+    `narrow`: the chart may be as narrow as a phone, so the legend is one column and long assessment
+    names are cut short (the tooltip and the text alternative keep them whole).
+    """
     names = list(dict.fromkeys(trend["name"].tolist()))
     colour = alt.Color("name:N", title=None, scale=_series_scales(names)[0],
-                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=300))
+                       legend=alt.Legend(orient="bottom", columns=1 if narrow else 2, labelLimit=300))
     # One evenly spaced step per assessment, in date order: two rounds on the same day stay apart.
     rounds = list(dict.fromkeys(trend.sort_values("date", kind="stable")["assessment"].tolist()))
     base = alt.Chart(trend).encode(
         x=alt.X("assessment:O", title=_("Assessment"), sort=rounds,
-                axis=alt.Axis(labelAngle=0, labelLimit=200)),
+                axis=alt.Axis(labelAngle=0, labelLimit=100 if narrow else 200)),
         y=alt.Y("score:Q", title=_("Score (0-100)"), scale=alt.Scale(domain=[0, 100])),
         color=colour)
     tooltip = [alt.Tooltip("assessment:N", title=_("Assessment")),

@@ -5,6 +5,11 @@ from __future__ import annotations
 from i18n import N_, _
 from questions.schema import Bank
 
+# The method's sentence about comments, and what the PDF says instead when they are included.
+COMMENTS_LEFT_OUT = N_("Comments are not included in this report.")
+COMMENTS_INCLUDED = N_("Comments are included only for statements whose results are shown, without who wrote "
+                     "them or their perspective.")
+
 
 def _band_ranges(bank: Bank) -> str:
     """Bands as '0 to 24: Name; 25 to 49: Name; ...'."""
@@ -37,8 +42,8 @@ def method_paragraphs(bank: Bank, threshold: int) -> tuple[str, ...]:
           "were; a large spread is worth talking about."),
         _("To protect anonymity, results are only shown when at least {n} people have answered, and "
           "perspectives with fewer than {n} people are merged with others or left out. A principle "
-          "or statement answered by fewer than {n} people shows no score or spread. Comments "
-          "are not included in this report.").format(n=threshold),
+          "or statement answered by fewer than {n} people shows no score or spread.").format(n=threshold)
+        + " " + _(COMMENTS_LEFT_OUT),
     ]
     if bank.scale.bands:
         paragraphs.append(_("Score bands: {bands}.").format(bands=_band_ranges(bank)))

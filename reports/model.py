@@ -97,8 +97,9 @@ def _respondent_facts(result: GroupResult, perspectives: PerspectiveResult) -> l
     sizes = perspectives.groups.dropna(subset=["shown_as"]).groupby("shown_as", sort=False)["n"].sum()
     labels = dict(zip(perspectives.scores["perspective"], perspectives.scores["label"]))
     if len(sizes) > 1:
-        for group, size in sizes.items():
-            facts.append(Fact(labels.get(str(group), str(group)), str(int(size))))
+        # One fact listing the groups, not a row each that reads like a fact of its own.
+        facts.append(Fact("By perspective", "; ".join(f"{labels.get(str(group), str(group))}: {int(size)}"
+                                                      for group, size in sizes.items())))
     return facts
 
 

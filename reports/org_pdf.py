@@ -45,10 +45,7 @@ def _shown(text: str) -> str:
 
 def _fit(doc: ReportDocument, text: str, width: float) -> str:
     """One line of text in the current font, shortened with an ellipsis to fit `width` mm."""
-    text = " ".join(_shown(text).split())
-    while len(text) > 1 and doc.get_string_width(text) > width:
-        text = text[:-2].rstrip() + "\u2026"
-    return text
+    return doc._fitted(_shown(text), width)  # cuts in linear time, however long the text
 
 
 def _image_size(png: bytes, max_width: float, max_height: float) -> tuple[float, float]:

@@ -243,3 +243,8 @@ class Results:
     comments: tuple[CommentGroup, ...]             # only for statements shown (threshold met)
     method: tuple[str, ...]
     group: GroupResult                             # the scored frames, for charts drawn from them
+
+    def compared_perspectives(self) -> list[str]:
+        """The perspective groups shown side by side, or none when only one is (its scores are the overall ones)."""
+        labels = list(dict.fromkeys(score.label for score in self.perspective_scores))
+        return labels if len(labels) > 1 else []

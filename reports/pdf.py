@@ -4,19 +4,37 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import cast
 
-from fpdf import FPDF, FontFace
-from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, TableCellFillMode, XPos, YPos
+from fpdf import FPDF
+from fpdf.enums import Align, XPos, YPos
 from fpdf.errors import FPDFException
 from fpdf.util import Padding
 
 from i18n import _, current_language
 from reports.errors import ReportError, report_error
 from reports.glyphs import BOLD_FONT, REGULAR_FONT, has_arabic, printable, use_script_fonts
-from reports.formatting import format_date, percent, signed, status_label, whole
+from reports.formatting import (
+    BY_PERSPECTIVE,
+    DISAGREE,
+    PERSPECTIVES_DIFFER,
+    SCALE_NOTE,
+    SCORES_BY_PRINCIPLE,
+    STRONGEST,
+    TO_DEVELOP,
+    assessment_kind,
+    format_date,
+    percent,
+    radar_heading,
+    shortened,
+    signed,
+    status_label,
+    whole,
+)
+from reports.method import COMMENTS_INCLUDED, COMMENTS_LEFT_OUT
+from reports.model import RADAR_TARGET, baseline_series
 from reports.rules import shown_change
 from reports.parts import ActionRow, Highlight, Results
+from reports.vector import draw_radar, radar_height
 
 APP_NAME = "Co-production: how are you doing?"
 FONT = "DejaVu"
@@ -40,6 +58,16 @@ HEADING_LINES = 4
 PERSPECTIVE_COLUMNS = 4  # five would be 24 mm wide, too narrow for "Commissioners" in the heading
 DASH = "\u2013"
 ELLIPSIS = "\u2026"
+# Titles, team and organisation names are cut to this many characters (three lines of the title) in the title block and metadata
+# (the running header cuts them to one line): a 64,000-character title would fill twenty pages.
+NAME_CHARACTERS = 160
+# A paragraph up to this long and high is moved to the next page whole rather than split.
+KEEP_CHARACTERS = 2_000
+KEEP_HEIGHT = 60.0
+# The radar's largest radius in mm (its labels may make it smaller, never larger).
+RADAR_RADIUS = 42.0
+# The narrowest glyph of the bundled fonts with any width, in em (DejaVu Sans: 0.166; combining marks have none).
+NARROWEST_GLYPH = 0.16
 
 
 
@@ -61,15 +89,6 @@ def _column_groups(labels: Sequence[str], most: int) -> list[list[str]]:
     return [list(labels[start:start + size]) for start in range(0, len(labels), size)]
 
 
-def _image_size(png: bytes, max_width: float, max_height: float) -> tuple[float, float]:
-    """Width and height in mm that fit the box and keep the PNG's aspect ratio."""
-    if png[:8] != b"\x89PNG\r\n\x1a\n" or len(png) < 24:
-        raise report_error("chart image", "PNG image data", "something else", hint="This is a fault in the report.")
-    pixels_w, pixels_h = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    scale = min(max_width / max(pixels_w, 1), max_height / max(pixels_h, 1))
-    return pixels_w * scale, pixels_h * scale
-
-
 class ReportDocument(FPDF):
     """An A4 report page layout with a running header and a numbered footer."""
 
@@ -82,8 +101,8 @@ class ReportDocument(FPDF):
         use_script_fonts(self, FONT, shape=has_arabic(repr(report)))
         self.set_margins(MARGIN, 20, MARGIN)
         self.set_auto_page_break(True, margin=20)
-        self.set_title(printable(report.title))
-        self.set_author(printable(report.organisation))
+        self.set_title(printable(shortened(report.title, NAME_CHARACTERS)))
+        self.set_author(printable(shortened(report.organisation, NAME_CHARACTERS)))
         self.set_creator(APP_NAME)
         self.set_lang("en-GB" if current_language() == "en" else current_language())
         self.set_text_color(*TEXT)
@@ -94,33 +113,96 @@ class ReportDocument(FPDF):
         return text if self.get_string_width(text) <= width else self._cut(text, width)
 
     def _cut(self, text: str, width: float) -> str:
-        """Text shortened so that it and a closing ellipsis fit on one line of `width` mm."""
-        while text and self.get_string_width(text + ELLIPSIS) > width:
-            text = text[: max(len(text) * 9 // 10, len(text) - 50) if len(text) > 60 else len(text) - 1]
-        return text.rstrip() + ELLIPSIS
+        """Text shortened so that it and a closing ellipsis fit on one line of `width` mm.
+
+        Only prefixes up to twice the kept length are measured (doubling, then halving the step), so
+        a 64,000-character title costs no more than a short one: measuring the whole text each time
+        made the running header on every page quadratic.
+        """
+        def fits(count: int) -> bool:
+            return self.get_string_width(text[:count] + ELLIPSIS) <= width
+
+        low, high = 0, 64  # fits(low) holds (or low is 0); the answer is below high
+        while high <= len(text) and fits(high):
+            low, high = high, high * 2
+        high = min(high, len(text) + 1)
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if fits(middle) else (low, middle)
+        return text[:low].rstrip() + ELLIPSIS
 
     def _lines(self, text: str, width: float) -> list[str]:
         """The lines a table cell `width` mm wide breaks `text` into, in the current font."""
-        lines = self.multi_cell(width, CELL_LINE, text, dry_run=True, output=MethodReturnValue.LINES,
-                                padding=CELL_PADDING)
-        return cast(list[str], lines)  # the return type covers every output mode; LINES gives these
+        return self._wrap(text, width - CELL_PADDING.left - CELL_PADDING.right)
+
+    def _wrap(self, text: str, width: float) -> list[str]:
+        """Lines of `text` at most `width` mm wide: broken at spaces, and inside a word longer than a line.
+
+        Each word is measured once, so time grows with the text's length (fpdf2's own line breaking
+        re-measures the line at every character, which made tables the slowest part of the report).
+        """
+        space = self.get_string_width(" ")
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line, used = "", 0.0
+            for word in paragraph.split(" "):
+                size = self.get_string_width(word)
+                if line and used + space + size <= width:
+                    line, used = f"{line} {word}", used + space + size
+                    continue
+                if line:
+                    lines.append(line)
+                while size > width and len(word) > 1:
+                    piece = self._prefix(word, width)
+                    lines.append(word[:piece])
+                    word = word[piece:]
+                    size = self._width_over(word, width)
+                line, used = word, size
+            lines.append(line)
+        return lines
+
+    def _prefix(self, text: str, width: float) -> int:
+        """How many leading characters of `text` fit in `width` mm (at least one); measures short prefixes only."""
+        low, high = 1, 64
+        while high <= len(text) and self.get_string_width(text[:high]) <= width:
+            low, high = high, high * 2
+        high = min(high, len(text) + 1)
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if self.get_string_width(text[:middle]) <= width else (low, middle)
+        return low
+
+    def _width_over(self, text: str, width: float) -> float:
+        """The width of `text`, or of a prefix already wider than `width` (so a long word is not re-measured whole)."""
+        cap = 2 * math.ceil(width / (NARROWEST_GLYPH * self.font_size)) + 2
+        size = self.get_string_width(text[:cap])
+        return size if size > width or len(text) <= cap else self.get_string_width(text)
+
+    def _cell_lines(self, text: str, width: float, most: int) -> tuple[list[str], bool]:
+        """The lines of a `width` mm cell, cut with an ellipsis after `most` lines, and whether it was cut."""
+        inner = width - CELL_PADDING.left - CELL_PADDING.right  # table cells have padding, no cell margin
+        if "\n" not in text and self.get_string_width(text) <= inner:
+            return [text], False  # one line for sure (most cells are numbers and names)
+        # Only what could show is broken into lines: one line more than `most`, each of the narrowest glyphs.
+        most_characters = (most + 1) * math.ceil(width / (NARROWEST_GLYPH * self.font_size))
+        lines = self._wrap(text[:most_characters], inner)
+        if len(lines) <= most and len(text) <= most_characters:
+            return lines, False
+        count = min(len(lines), most)
+        return [*lines[:count - 1], self._cut(" ".join(lines[count - 1:count + 1]), inner)], True
 
     def _clipped(self, text: str, width: float, most: int) -> tuple[str, int]:
         """Cell text cut with an ellipsis after `most` lines of a `width` mm column, and its line count."""
-        lines = self._lines(text, width)
-        if len(lines) <= most:
-            return text, len(lines)
-        # Keep the lines as fpdf2 broke them, so the cut text wraps the same way when drawn.
-        last = self._cut(" ".join(lines[most - 1:most + 1]), width - CELL_PADDING.left - CELL_PADDING.right)
-        return "\n".join([*lines[:most - 1], last]), most
+        lines, cut = self._cell_lines(text, width, most)
+        return ("\n".join(lines) if cut else text), len(lines)
 
     def _row(self, values: Sequence[str], columns: Sequence[float], style: str,
-             most: int) -> tuple[list[str], float]:
-        """A table row's cell texts, each cut to `most` lines, and the row's height in mm."""
+             most: int) -> tuple[list[list[str]], float]:
+        """A table row's cell lines, each cell cut to `most` lines, and the row's height in mm."""
         self.set_font(FONT, style, CELL_SIZE)
-        cells = [self._clipped(_shown(value), width, most) for value, width in zip(values, columns)]
-        lines = max((count for _, count in cells), default=1)
-        return [text for text, _ in cells], lines * CELL_LINE + CELL_PADDING.top + CELL_PADDING.bottom
+        cells = [self._cell_lines(_shown(value), width, most)[0] for value, width in zip(values, columns)]
+        lines = max((len(cell) for cell in cells), default=1)
+        return cells, lines * CELL_LINE + CELL_PADDING.top + CELL_PADDING.bottom
 
     def header(self) -> None:
         """Running header from page 2: title and team, shortened to one line."""
@@ -168,46 +250,85 @@ class ReportDocument(FPDF):
 
     def paragraph(self, text: str, size: float = 10, bold: bool = False,
                   colour: tuple[int, int, int] = TEXT, after: float = 2) -> None:
-        """Literal text (no markup), wrapped at words and inside over-long words."""
+        """Literal text (no markup), wrapped at words and inside over-long words; a short one kept on one page."""
         self.set_font(FONT, "B" if bold else "", size)
         self.set_text_color(*colour)
+        self._keep_together(printable(text), size * 0.48)
         self.multi_cell(0, size * 0.48, printable(text), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(*TEXT)
         self.ln(after)
 
+    def _keep_together(self, text: str, line: float) -> None:
+        """Start a new page unless the whole paragraph fits, when it is short enough to move whole.
+
+        Otherwise its last line can land alone on the last page ("100: Co-producing.").
+        """
+        if len(text) > KEEP_CHARACTERS or self.get_y() + KEEP_HEIGHT <= self.page_break_trigger:
+            return  # too long to move whole, or any paragraph short enough to move fits here anyway
+        height = len(self._wrap(text, self.epw - 2 * self.c_margin)) * line
+        if height <= KEEP_HEIGHT:
+            self.ensure_space(height)
+
     def grid(self, headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
              aligns: Sequence[str] | None = None, headed: bool = True, keep: bool = False) -> None:
-        """A table with a shaded heading row, light zebra rows and horizontal rules; `keep` avoids a split."""
-        self.set_draw_color(*RULE)
-        # fpdf2 scales the columns down to the page width: cut the cells to the widths drawn.
+        """A table with a shaded heading row (repeated after a page break), light zebra rows and rules.
+
+        `keep` moves a table that fits on a page to the next page rather than split it. Drawn here with
+        lines of text, not fpdf2's table, whose line breaking made tables the slowest part of the report.
+        """
+        # Columns are scaled down to the page width when they add up to more.
         columns = [width * min(1.0, self.epw / sum(widths)) for width in widths]
-        top = [self._row(headings, columns, "B", HEADING_LINES)] if headed else []
+        aligned = list(aligns or ["LEFT"] * len(widths))
+        top = self._row(headings, columns, "B", HEADING_LINES) if headed else None
         body = [self._row(values, columns, "", CELL_LINES) for values in rows]
-        self.set_font(FONT, "", CELL_SIZE)
-        height = sum(row_height for _, row_height in top + body)
+        height = sum(row_height for _, row_height in ([top] if top else []) + body)
         if keep and height < self.page_break_trigger - self.t_margin:
             self.ensure_space(height)
-        style = FontFace(emphasis="BOLD", color=ACCENT, fill_color=HEADER_FILL)
-        with self.table(col_widths=tuple(widths), width=min(sum(widths), self.epw),
-                        text_align=tuple(aligns or ["LEFT"] * len(widths)), headings_style=style,
-                        first_row_as_headings=headed, line_height=CELL_LINE,
-                        borders_layout=TableBordersLayout.HORIZONTAL_LINES, cell_fill_color=ZEBRA,
-                        cell_fill_mode=TableCellFillMode.ROWS, padding=CELL_PADDING, align=Align.L,
-                        markdown=False) as table:
-            for values, _height in top + body:
-                row = table.row()
-                for value in values:
-                    row.cell(value)
+        first = (top[1] if top else 0) + (body[0][1] if body else 0)
+        self.ensure_space(first)  # never a heading row alone at the foot of a page
+        if top:
+            self._draw_row(top[0], columns, aligned, top[1], heading=True)
+        for number, (cells, row_height) in enumerate(body):
+            if self.get_y() + row_height > self.page_break_trigger:
+                self.add_page()
+                if top:
+                    self._draw_row(top[0], columns, aligned, top[1], heading=True)
+            self._draw_row(cells, columns, aligned, row_height, shaded=number % 2 == 1)
+        self.set_font(FONT, "", CELL_SIZE)
+        self.set_text_color(*TEXT)
         self.ln(3)
+
+    def _draw_row(self, cells: Sequence[Sequence[str]], columns: Sequence[float], aligns: Sequence[str],
+                  height: float, heading: bool = False, shaded: bool = False) -> None:
+        """One table row at the current position: fill, each cell's lines, and a rule below."""
+        left, top = self.l_margin, self.get_y()
+        width = sum(columns)
+        if heading or shaded:
+            self.set_fill_color(*(HEADER_FILL if heading else ZEBRA))
+            self.rect(left, top, width, height, style="F")
+        self.set_font(FONT, "B" if heading else "", CELL_SIZE)
+        self.set_text_color(*(ACCENT if heading else TEXT))
+        x = left
+        for lines, column, align in zip(cells, columns, aligns):
+            for number, line in enumerate(lines):
+                baseline = top + CELL_PADDING.top + CELL_LINE * number + CELL_LINE / 2 + 0.3 * self.font_size
+                start = x + CELL_PADDING.left
+                if align == "RIGHT":
+                    start = x + column - CELL_PADDING.right - self.get_string_width(line)
+                self.text(start, baseline, line)
+            x += column
+        self.set_draw_color(*RULE)
+        self.line(left, top + height, left + width, top + height)
+        self.set_y(top + height)
 
 
 def _title_block(doc: ReportDocument, report: Results) -> None:
     """Kicker, title, team and the facts table."""
     doc.set_font(FONT, "B", 8.5)
     doc.set_text_color(*ACCENT)
-    doc.cell(0, 5, _("CO-PRODUCTION SELF-ASSESSMENT"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    doc.paragraph(_shown(report.title), size=19, bold=True, after=1)
-    subtitle = _joined(report.team, report.organisation)
+    doc.cell(0, 5, _("CO-PRODUCTION {kind}").format(kind=assessment_kind(report.mode).upper()), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.paragraph(_shown(shortened(report.title, NAME_CHARACTERS)), size=19, bold=True, after=1)
+    subtitle = _joined(shortened(report.team, NAME_CHARACTERS), shortened(report.organisation, NAME_CHARACTERS))
     if subtitle:
         doc.paragraph(subtitle, size=11.5, colour=MUTED, after=4)
     doc.grid(("", ""), [(f.label, f.value) for f in report.facts], (48, doc.epw - 48), headed=False)
@@ -223,24 +344,38 @@ def _panel(doc: ReportDocument, text: str, size: float = 11) -> None:
     doc.ln(3)
 
 
-def _results(doc: ReportDocument, report: Results, radar_png: bytes | None) -> None:
+def _results(doc: ReportDocument, report: Results) -> None:
     """Overall score, radar and the principle table."""
     if report.overall_score is not None:
         band = f" \u00b7 {report.overall_band}" if report.overall_band else ""
         _panel(doc, _("Overall score: {score} out of 100").format(score=whole(report.overall_score)) + band, size=12)
-    if radar_png is not None:
-        width, height = _image_size(radar_png, doc.epw * 0.9, 112)
-        doc.heading(_("Current and target by principle"), space=height + 18)
-        doc.image(radar_png, x=MARGIN + (doc.epw - width) / 2, w=width, h=height)
-        doc.ln(2)
-    doc.heading(_("Scores by principle"))
-    rows = [(r.name, whole(r.score), r.band or DASH, whole(r.target), signed(shown_change(r.score, r.target)),
-             whole(r.spread), str(r.n))
+    _radar(doc, report)
+    doc.heading(_(SCORES_BY_PRINCIPLE))
+    targets = any(r.target is not None for r in report.principle_rows)
+    rows = [(r.name, whole(r.score), r.band or DASH, *((whole(r.target), signed(shown_change(r.score, r.target)))
+                                                     if targets else ()), whole(r.spread), str(r.n))
             for r in report.principle_rows]
-    doc.grid((_("Principle"), _("Score"), _("Band"), _("Target"), _("Gap"), _("Spread"), _("People")), rows,
-             (60, 17, 27, 18, 16, 18, 18), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
-    doc.paragraph(_("Scores run from 0 to 100. Gap = target minus score. Spread: how far apart people's scores "
-                    "were."), size=8, colour=MUTED)
+    if targets:
+        doc.grid((_("Principle"), _("Score"), _("Band"), _("Target"), _("Gap"), _("Spread"), _("People")), rows,
+                 (60, 17, 27, 18, 16, 18, 18), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
+    else:
+        doc.grid((_("Principle"), _("Score"), _("Band"), _("Spread"), _("People")), rows, (78, 20, 40, 18, 18),
+                 ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT"))
+    gap = " " + _("Gap = target minus score.") if targets else ""
+    doc.paragraph(_(SCALE_NOTE) + gap + " " + _("Spread: how far apart people's scores were."), size=8, colour=MUTED)
+
+
+def _radar(doc: ReportDocument, report: Results) -> None:
+    """The radar drawn as vector lines and text, under a heading naming only the series it shows."""
+    if report.radar.empty:
+        return
+    names = list(dict.fromkeys(str(name) for name in report.radar["series"]))
+    height = radar_height(doc, FONT, report.principles, names, doc.epw, RADAR_RADIUS)
+    doc.heading(radar_heading(names, RADAR_TARGET, baseline_series(report.baseline) in names), space=height + 18)
+    used = draw_radar(doc, FONT, report.radar, report.principles, left=MARGIN, top=doc.get_y(), width=doc.epw,
+                      most=RADAR_RADIUS)
+    doc.set_y(doc.get_y() + used)
+    doc.ln(2)
 
 
 def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Highlight], agreement: bool) -> None:
@@ -259,10 +394,10 @@ def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Hig
 
 def _perspectives(doc: ReportDocument, report: Results) -> None:
     """Principle scores per perspective and the largest differences between them."""
-    if not report.perspective_scores:
-        return
-    doc.heading(_("Scores by perspective"))
-    labels = list(dict.fromkeys(s.label for s in report.perspective_scores))
+    labels = report.compared_perspectives()
+    if not labels:
+        return  # one group's scores are the overall scores: no table repeating them
+    doc.heading(_(BY_PERSPECTIVE))
     by_key = {(s.label, s.principle): s.score for s in report.perspective_scores}
     groups = _column_groups(labels, PERSPECTIVE_COLUMNS)
     # Narrow score columns: a lone perspective should not stretch across the page. Every table
@@ -275,13 +410,13 @@ def _perspectives(doc: ReportDocument, report: Results) -> None:
         # A later table is short and only makes sense whole: keep it on one page.
         doc.grid([_("Principle"), *group], rows, [first] + [each] * len(group), ["LEFT"] + ["RIGHT"] * len(group),
                  keep=number > 0)
-    doc.paragraph(_("Perspectives with fewer than {n} people are merged into other "
-                    "perspectives or left out.").format(n=report.threshold), size=8, colour=MUTED)
+    doc.paragraph(f"Perspectives with fewer than {report.threshold} people are merged into other "
+                  "perspectives or left out.", size=8, colour=MUTED)
     if report.perspective_gaps:
         gaps = [(g.name, whole(g.max_gap), g.highest, g.lowest) for g in report.perspective_gaps]
-        doc.heading(_("Where perspectives differ most"), space=45)
-        doc.paragraph(_("The largest difference between the highest and lowest perspective score on each "
-                        "principle."), size=9, colour=MUTED)
+        doc.heading(_(PERSPECTIVES_DIFFER), space=45)
+        doc.paragraph("The largest difference between the highest and lowest perspective score on each "
+                      "principle.", size=9, colour=MUTED)
         doc.grid((_("Principle"), _("Largest difference"), _("Highest"), _("Lowest")), gaps, (56, 30, 44, 44),
                  ("LEFT", "RIGHT", "LEFT", "LEFT"))
 
@@ -294,6 +429,23 @@ def _changes(doc: ReportDocument, report: Results) -> None:
         baseline=_shown(report.baseline.label if report.baseline else '', _('the baseline'))))
     rows = [(c.name, whole(c.baseline), whole(c.latest), signed(c.change)) for c in report.changes]
     doc.grid((_("Principle"), _("Baseline"), _("Now"), _("Change")), rows, (92, 27, 27, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
+
+
+def _comments(doc: ReportDocument, report: Results) -> None:
+    """What people wrote, by shown statement, every comment in full (chosen at download)."""
+    if not report.comments:
+        return
+    doc.heading(_("What people wrote"))
+    doc.paragraph(_("Comments on statements whose results are shown, without who wrote them."), size=9, colour=MUTED)
+    rows = {row.statement: row for row in report.statement_rows}
+    for group in report.comments:
+        doc.ensure_space(22)
+        statement = rows.get(group.statement)
+        doc.paragraph(f"{group.number}. {_shown(statement.to_text if statement else group.statement)}", size=9.5,
+                      bold=True, after=1)
+        for comment in group.comments:
+            doc.paragraph(f"\u2022 {_shown(comment)}", size=9.5, after=1)
+        _rule(doc)
 
 
 def _agreed(doc: ReportDocument, report: Results) -> None:
@@ -336,7 +488,7 @@ def _own_link_note(doc: ReportDocument) -> None:
     """One line saying participants can follow the results and actions with their own code (issue 12 point 9)."""
     from reports.method import OWN_LINK_NOTE
 
-    doc.paragraph(_(OWN_LINK_NOTE), size=9, colour=MUTED)
+    doc.paragraph(OWN_LINK_NOTE, size=9, colour=MUTED)
 
 
 def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:
@@ -352,22 +504,24 @@ def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:
         _rule(doc)
 
 
-def _write(doc: ReportDocument, report: Results, radar_png: bytes | None) -> None:
+def _write(doc: ReportDocument, report: Results, comments: bool = False) -> None:
     """Every section in reading order."""
     doc.add_page()
     _title_block(doc, report)
     if report.withheld:
         _panel(doc, report.withheld)
     else:
-        _results(doc, report, radar_png)
-        _highlights(doc, _("Strengths"), _("Statements with the highest current answers."), report.strengths, False)
-        _highlights(doc, _("Areas to develop"), _("Statements with the lowest current answers."),
-                    report.development_areas, False)
-        _highlights(doc, _("Where people disagree most"), _("Statements with the widest range of answers: worth "
-                    "talking through together."), report.hot_spots, True)
+        _results(doc, report)
+        _highlights(doc, _(STRONGEST), _("Statements with the highest current answers."), report.strengths, False)
+        _highlights(doc, _(TO_DEVELOP), _("Statements with the lowest current answers."), report.development_areas,
+                    False)
+        _highlights(doc, _(DISAGREE), _("Statements with the widest range of answers: worth talking through together."),
+                    report.hot_spots, True)
         _perspectives(doc, report)
         _changes(doc, report)
         _agreed(doc, report)
+        if comments:
+            _comments(doc, report)
     _actions(doc, report)
     if report.notes:
         doc.heading(_("Notes"), space=25)
@@ -375,31 +529,23 @@ def _write(doc: ReportDocument, report: Results, radar_png: bytes | None) -> Non
             doc.paragraph(f"\u2022 {note}", size=9.5, after=1)
     doc.heading(_("How the scores are worked out"), space=30)
     for text in report.method:
-        doc.paragraph(text, size=9.5)
+        doc.paragraph(text.replace(_(COMMENTS_LEFT_OUT), _(COMMENTS_INCLUDED)) if comments else text, size=9.5)
 
 
-def render_pdf(report: Results, *, radar_png: bytes | None = None) -> bytes:
-    """PDF bytes of the report; the radar image is included when given."""
+def render_pdf(report: Results, *, comments: bool = False) -> bytes:
+    """PDF bytes of the report, its radar drawn as vector lines and text; `comments` adds what people wrote."""
     doc = ReportDocument(report)
     try:
-        _write(doc, report, radar_png)
+        _write(doc, report, comments)
         return bytes(doc.output())
     except (FPDFException, ValueError, RuntimeError) as exc:
         raise report_error("PDF", "a report that can be laid out", f"{type(exc).__name__}: {exc}",
                            hint="Shorten very long texts and try again.") from exc
 
 
-def build_pdf(report: Results) -> bytes:
-    """PDF bytes of the report with its radar chart drawn in."""
-    # Imported here so that importing the writer stays cheap and chart errors stay ReportErrors.
-    from reports.charts import radar_spec
-    from reports.images import chart_png
-
-    radar_png = None
-    if not report.withheld and not report.radar.empty:
-        # The same spec the app shows on screen.
-        radar_png = chart_png(radar_spec(report.radar, report.principles))
-    return render_pdf(report, radar_png=radar_png)
+def build_pdf(report: Results, *, comments: bool = False) -> bytes:
+    """PDF bytes of the report (the download and the command line call this)."""
+    return render_pdf(report, comments=comments)
 
 
 __all__ = ["ReportError", "build_pdf", "render_pdf"]

@@ -14,6 +14,7 @@ import pandas as pd
 from domain.vocabulary import LONG_COLUMNS as LONG_COLUMNS_SPEC
 from questions.schema import Bank
 from scoring.errors import Problem, ResponseError
+from domain.vocabulary import NAME_LIMIT, TEXT_LIMIT  # the limits storage keeps, checked before an import
 
 # The long answer format is part of the shared vocabulary (storage builds the same columns).
 LONG_COLUMNS = list(LONG_COLUMNS_SPEC)
@@ -36,14 +37,19 @@ def validate_responses(
     """A normalised copy of long-format answers, or ResponseError listing every problem.
 
     Rows whose respondent, current, target and comment are all empty are blank template
-    rows and are dropped silently. Rows are numbered as in a spreadsheet (header = row 1).
+    rows and are dropped silently. Rows are numbered as in a spreadsheet (header = row 1), and
+    the result's index (named "row") keeps each row's number: validating the result again, as
+    the import does (services.imports), passes and names the same rows. Text is held to the
+    limits storage keeps (domain.vocabulary.TEXT_LIMIT), so a file the check accepts imports.
     """
     frame = _with_normalised_header(df, source)
+    numbered = (df.index.to_numpy(dtype="int64") if df.index.name == "row"
+                else np.arange(len(frame)) + FIRST_DATA_ROW)
     text = {name: _as_text(frame[name]) for name in TEXT_COLUMNS}
     raw = {name: _as_text(frame[name]) for name in ANSWER_COLUMNS}
     blank = (text["respondent"] == "") & (raw["current"] == "") & (raw["target"] == "")
     keep = (~(blank & (text["comment"] == ""))).to_numpy()
-    rows = np.arange(len(frame))[keep] + FIRST_DATA_ROW
+    rows = numbered[keep]
     text = {name: column[keep].reset_index(drop=True) for name, column in text.items()}
     raw = {name: column[keep].reset_index(drop=True) for name, column in raw.items()}
     numbers = {name: pd.to_numeric(raw[name], errors="coerce") for name in ANSWER_COLUMNS}
@@ -51,6 +57,7 @@ def validate_responses(
         allowed_perspectives = [p.id for p in bank.perspectives]
     found: list[tuple[int, int, Problem]] = []
     found += _check_respondents(text, rows, source)
+    found += _check_text(text, rows, source)
     found += _check_choices(text["perspective"], rows, source, "perspective",
                             list(allowed_perspectives), _perspective_aliases(bank),
                             "one of {choices}")
@@ -69,6 +76,7 @@ def validate_responses(
     result = pd.DataFrame({name: column.astype("str") for name, column in text.items()})
     for name in ANSWER_COLUMNS:
         result[name] = numbers[name].astype("float64")
+    result.index = pd.Index(rows, name="row")
     return result[LONG_COLUMNS]
 
 
@@ -86,8 +94,13 @@ def read_responses_csv(
                               source=source)
 
 
+# The template's extra columns: what each statement says, so a person typing in paper answers sees it.
+# The check and the import ignore columns beyond the long format, so a filled-in template imports as it is.
+WORDING_COLUMNS = ["number", "from", "to"]
+
+
 def template_frame(bank: Bank) -> pd.DataFrame:
-    """The paper-collection frame: one row per statement, only `statement` filled in."""
+    """The paper-collection frame: one row per statement, with its number and From/To wording."""
     count = len(bank.statement_ids)
     empty = pd.Series([""] * count, dtype="str")
     return pd.DataFrame({
@@ -97,7 +110,10 @@ def template_frame(bank: Bank) -> pd.DataFrame:
         "current": np.full(count, np.nan),
         "target": np.full(count, np.nan),
         "comment": empty,
-    })[LONG_COLUMNS]
+        "number": np.arange(1, count + 1),
+        "from": pd.Series([s.from_text for s in bank.statements], dtype="str"),
+        "to": pd.Series([s.to_text for s in bank.statements], dtype="str"),
+    })[[*LONG_COLUMNS, *WORDING_COLUMNS]]
 
 
 def template_csv(bank: Bank) -> bytes:
@@ -223,6 +239,28 @@ def _check_respondents(text: dict[str, pd.Series], rows: np.ndarray,
                                   "nothing", hint="Give each person a label (e.g. r1) and use it on all "
                                   "their rows."))
             for row in rows[bad]]
+
+
+# The longest text each column may hold, as storage keeps it, and what a message calls it.
+TEXT_LIMITS = {"respondent": (NAME_LIMIT, "a respondent label"), "perspective": (NAME_LIMIT, "a perspective"),
+               "comment": (TEXT_LIMIT, "a comment")}
+
+
+def _check_text(text: dict[str, pd.Series], rows: np.ndarray,
+                source: str) -> list[tuple[int, int, Problem]]:
+    """Text longer than storage keeps, or holding a NUL character (which no database text can)."""
+    found: list[tuple[int, int, Problem]] = []
+    for name, (limit, what) in TEXT_LIMITS.items():
+        order = LONG_COLUMNS.index(name)
+        lengths = text[name].str.len().to_numpy()
+        for row, length in zip(rows[lengths > limit], lengths[lengths > limit]):
+            found.append((int(row), order, Problem(source, f"row {row}, column {name}",
+                                                   f"{what} of at most {limit:,} characters",
+                                                   f"{int(length):,} characters")))
+        nul = text[name].str.contains("\x00", regex=False).to_numpy()
+        found += [(int(row), order, Problem(source, f"row {row}, column {name}", "text without NUL characters",
+                                            "a NUL character", hint=SAVE_AS_HINT)) for row in rows[nul]]
+    return found
 
 
 def _perspective_aliases(bank: Bank) -> dict[str, str]:

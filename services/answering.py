@@ -15,6 +15,16 @@ def join(engine: Engine, assessment: Assessment, perspective: str, token: str) -
     return storage.join(engine, assessment.id, perspective, token=token)
 
 
+def new_resume_code() -> str:
+    """A fresh resume code, made before the Start click so a double click joins once."""
+    return storage.new_token()
+
+
+def resume_code(token: str) -> str:
+    """How a resume code is shown and read out: groups of four (an old code as it is)."""
+    return storage.format_resume_code(token)
+
+
 def respondent(engine: Engine, token: str | None) -> Respondent | None:
     """The respondent with this resume code, or None."""
     return storage.get_respondent(engine, token) if token else None

@@ -18,7 +18,7 @@ from services.access import Access
 
 
 def counted_answers(engine: Engine, assessment: Assessment) -> pd.DataFrame:
-    """The answers that count: sent ones in a workshop, every saved one in a self-assessment."""
+    """The answers that count: sent ones only, in every mode (Mode.counts_only_sent)."""
     return storage.responses_frame(engine, assessment.id, submitted_only=assessment.mode.counts_only_sent)
 
 

@@ -19,7 +19,14 @@ from storage.assessments import (
 from storage.banks import get_bank, install_builtin_banks, list_banks, load_bank_version, save_bank
 from storage.checks import CLOSED_MESSAGE
 from storage.tables import utcnow
-from storage.codes import digest, format_join_code, new_facilitator_key, normalise_join_code
+from storage.codes import (
+    digest,
+    format_join_code,
+    format_resume_code,
+    new_facilitator_key,
+    new_token,
+    normalise_join_code,
+)
 from storage.db import database_url_from_env, describe_url, make_engine
 from storage.erasure import delete_respondent
 from storage.errors import StorageError
@@ -43,6 +50,7 @@ from storage.responses import (
     progress,
     save_answer,
     submit,
+    sent_by_source,
     submit_response,
 )
 from storage.teams import create_team, delete_team, export_team, find_team_by_link, get_team, list_teams, teams_of
@@ -143,6 +151,8 @@ __all__ = [
     "memberships_in",
     "memberships_of",
     "new_facilitator_key",
+    "new_token",
+    "format_resume_code",
     "normalise_join_code",
     "presenter_state",
     "progress",
@@ -161,6 +171,7 @@ __all__ = [
     "start_discussion",
     "start_sign_in",
     "submit",
+    "sent_by_source",
     "submit_response",
     "teams_of",
     "update_action",

@@ -9,13 +9,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from domain.vocabulary import SessionStatus
+from domain.vocabulary import NAME_LIMIT as NAME_LIMIT, TEXT_LIMIT as TEXT_LIMIT, SessionStatus  # the one place
 from storage import tables
 from storage.errors import StorageError
 
-NAME_LIMIT = 200
 TITLE_LIMIT = 500
-TEXT_LIMIT = 10_000
 CLOSED_MESSAGE = "This session is closed: ask the facilitator to reopen it."
 
 

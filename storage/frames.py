@@ -110,7 +110,9 @@ def import_responses(engine: Engine, assessment_id: int, df: pd.DataFrame) -> in
         raise StorageError(f"{NOT_IMPORTED} The table has no column {', '.join(missing)}.")
     records = cast(list[dict[str, Any]], df.to_dict("records"))  # the columns are the long format's names
     by_label: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-    for number, record in enumerate(records, start=1):
+    # A checked file's rows keep their spreadsheet numbers (index "row"), so a refusal names the same row.
+    numbers = df.index.tolist() if df.index.name == "row" else range(1, len(records) + 1)
+    for number, record in zip(numbers, records):
         by_label.setdefault(str(record["respondent"]), []).append((number, record))
     try:
         with writing(engine) as connection:

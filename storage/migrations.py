@@ -125,9 +125,16 @@ def _add_presenter_state(connection: Connection) -> None:
     tables.presenter_state.create(connection, checkfirst=True)
 
 
+def _add_response_source(connection: Connection) -> None:
+    """Paper answers (issue 12 point 8): whether a response was given online or typed in from paper."""
+    # ALTER TABLE cannot add a CHECK on SQLite; storage writes only ResponseSource values.
+    _add_column(connection, "respondents", "source", "VARCHAR(20) NOT NULL DEFAULT 'online'")
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _create_tables, _add_request_ids, _add_organisations_and_access, _add_retention, _add_presenter_state,
+    _add_response_source,
 )
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.sql.dml import ReturningInsert
 
-from domain.vocabulary import SCALE_VALUES, SessionStatus
+from domain.vocabulary import SCALE_VALUES, ResponseSource, SessionStatus
 from storage import codes, tables
 from storage.checks import (
     NAME_LIMIT,
@@ -257,11 +257,11 @@ def join(engine: Engine, assessment_id: int, perspective: str, token: str | None
 
 
 def get_respondent(engine: Engine, token: str) -> Respondent | None:
-    """The respondent with this token, or None."""
+    """The respondent with this resume code as typed (any case, dashes or not; old tokens as they are), or None."""
     if not isinstance(token, str) or not token:
         return None
     with reading(engine) as connection:
-        row = _by_token(connection, token)
+        row = _by_token(connection, codes.normalise_resume_code(token))
     return None if row is None else respondent_from_row(row)
 
 
@@ -333,13 +333,18 @@ def submit(engine: Engine, respondent_id: int) -> Respondent:
 
 
 def submit_response(
-    engine: Engine, assessment_id: int, perspective: str, answers: Mapping[str, Answer], submission_id: str
+    engine: Engine, assessment_id: int, perspective: str, answers: Mapping[str, Answer], submission_id: str,
+    source: ResponseSource = ResponseSource.ONLINE,
 ) -> Respondent:
-    """Store a whole response at once; repeating the same submission id stores nothing new."""
+    """Store a whole response at once; repeating the same submission id stores nothing new.
+
+    `source` says how it came in: online, or typed in from a paper pack by a facilitator.
+    """
     token = clean_text(submission_id, "submission id", TOKEN_LIMIT, required=True)
+    source = ResponseSource(source)
     rows = [answer_values(key, a.current, a.target, a.comment) for key, a in answers.items()]
     try:
-        if engine.dialect.name == "postgresql":
+        if engine.dialect.name == "postgresql" and source is ResponseSource.ONLINE:
             # With everyone sending meanwhile, in one round trip; a repeat or a failed check goes below.
             perspective = clean_text(perspective, "perspective", NAME_LIMIT, required=True)
             made = combined(engine, _run_whole_responses, (assessment_id, token, perspective, rows))
@@ -360,6 +365,7 @@ def submit_response(
                     "perspective": clean_perspective(perspective, tuple(session.perspectives or ())),
                     "created_at": now,
                     "submitted_at": now,
+                    "source": source.value,
                 },
             ).one()
             if rows:
@@ -393,3 +399,16 @@ def progress(engine: Engine, assessment_id: int) -> tuple[int, int]:
         joined, submitted = connection.execute(query).one()
     return int(joined), int(submitted)
 
+
+
+def sent_by_source(engine: Engine, assessment_id: int) -> dict[ResponseSource, int]:
+    """How many sent responses a session has from each source (online, paper)."""
+    r = tables.respondents
+    with reading(engine) as connection:
+        rows = connection.execute(
+            sa.select(r.c.source, sa.func.count()).where(r.c.assessment_id == assessment_id,
+                                                         r.c.submitted_at.is_not(None)).group_by(r.c.source)
+        ).all()
+    counts = {source: 0 for source in ResponseSource}
+    counts.update({ResponseSource(source): int(count) for source, count in rows})
+    return counts

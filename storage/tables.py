@@ -16,6 +16,7 @@ from domain.vocabulary import (
     GrantKind,
     Mode,
     PresenterStage,
+    ResponseSource,
     Role,
     SessionStatus,
 )
@@ -167,6 +168,9 @@ respondents = sa.Table(
     sa.Column("label", sa.Text, nullable=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("submitted_at", UTCDateTime, nullable=True),
+    # Online or typed in from a paper pack (domain.vocabulary.ResponseSource).
+    sa.Column("source", sa.String(20), nullable=False, server_default=ResponseSource.ONLINE.value),
+    one_of("source", ResponseSource, name="ck_respondents_source"),
 )
 
 answers = sa.Table(

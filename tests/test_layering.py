@@ -28,7 +28,7 @@ def modules_of(package: str) -> list[str]:
 # (modules, forbidden top-level packages): what each layer may never load, directly or not.
 LAYERS: dict[str, tuple[list[str], set[str]]] = {
     "core": ([*modules_of("domain"), *modules_of("i18n"), *modules_of("questions"), *modules_of("scoring"), "reports", "reports.model", "reports.rules",
-              "reports.parts", "reports.charts", "reports.formatting", "reports.method", "reports.snapshot",
+              "reports.parts", "reports.charts", "reports.geometry", "reports.formatting", "reports.method", "reports.snapshot",
               "reports.organisation", "reports.org_charts"], IO | APP),
     "storage": (modules_of("storage"), {"streamlit", "ui", "services", "views", "scoring", "reports", "fpdf",
                                         "altair", "coproduction"}),

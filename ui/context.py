@@ -22,6 +22,13 @@ _WORD_JOINER = "\u2060"
 _AUTOLINKS = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\\?\.)|(?=@)")
 
 
+# What people see when something unexpected fails (app.py's last guard, widget callbacks): never a traceback.
+SOMETHING_WENT_WRONG = (
+    "Something went wrong on our side. Everything already saved is safe: reload the page to carry on. "
+    "If it keeps happening, tell whoever runs this tool (the details are in the server log)."
+)
+
+
 def database_url() -> str | None:
     """The database URL from Streamlit secrets or the environment (None: the SQLite default)."""
     try:

@@ -18,7 +18,7 @@ from domain.vocabulary import DiscussionOrder
 from i18n import N_, _
 from questions.errors import ProjectError
 from questions.schema import Bank
-from reports.formatting import one_decimal, percent
+from reports.formatting import percent, whole
 from reports.parts import Results
 from services.plans import add_action, agreed_rating, set_agreed
 from services.presenting import Discussion, discussion, move, set_order, spread_of
@@ -155,8 +155,8 @@ def _statement(bank: Bank, results: Results, place: Discussion) -> None:
     if shown:
         # The bar the projector shows, at this page's size: it fits a phone's width, and says its counts.
         st.html(STYLE + small_spread(spread.counts))
-        st.caption(_("Mean {mean} of 4 · agreement {agreement} · {n} answers, {dont_know} don't know").format(
-            mean=one_decimal(row.mean), agreement=percent(row.agreement), n=row.n, dont_know=row.dont_know))
+        st.caption(_("Score {score} of 100 · agreement {agreement} · {n} answers, {dont_know} don't know").format(
+            score=whole(row.score), agreement=percent(row.agreement), n=row.n, dont_know=row.dont_know))
     if statement.prompt:
         st.markdown(f"**{_('To discuss:')}** {md(statement.prompt)}")
     if spread.comments:

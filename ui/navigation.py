@@ -2,43 +2,68 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
 from i18n import _, current_language
 from services.roles import Permission
 from ui.context import md
-from ui.identity import begin_run, end_sign_in, sign_in, signed_in_mode
+from ui.identity import begin_run, end_sign_in, page_access, sign_in, signed_in_mode
+
+
+PARTICIPANT = "copro_participant"
+
+
+def mark_participant() -> bool:
+    """The answer page, reached with a join or resume code: in open mode, a browser given nothing else is a
+    participant for this session and is not offered the facilitator's pages. True when this changed the menu."""
+    if signed_in_mode() or st.session_state.get(PARTICIPANT) or page_access().grants:
+        return False
+    st.session_state[PARTICIPANT] = True
+    return True
 
 
 def page_sections() -> dict[str, list[Any]]:
     """Pages by section; in signed-in mode only those the viewer's roles can open (each page checks again)."""
     access = begin_run()
+    # Joined by code or resume code and given nothing else: the facilitator's pages stay reachable by their
+    # links (each page checks access) but are not offered in the menu.
+    if access.grants:
+        st.session_state.pop(PARTICIPANT, None)  # a team, a session link or a workshop key: not only answering
+    quiet: Literal["visible", "hidden"] = (
+        "hidden" if not signed_in_mode() and st.session_state.get(PARTICIPANT) else "visible")
     home = st.Page("views/home.py", title=_("Home"), icon=":material/home:", default=True)
     answer = st.Page("views/assess.py", title=_("Answer"), icon=":material/edit_note:", url_path="assess")
-    results = st.Page("views/results.py", title=_("Results"), icon=":material/radar:", url_path="results")
-    workshop = st.Page("views/workshop.py", title=_("New workshop"), icon=":material/groups:", url_path="workshop")
+    results = st.Page("views/results.py", title=_("Results"), icon=":material/radar:", url_path="results",
+                      visibility=quiet)
+    workshop = st.Page("views/workshop.py", title=_("New workshop"), icon=":material/groups:", url_path="workshop",
+                       visibility=quiet)
     facilitate = st.Page("views/facilitate.py", title=_("Facilitator view"), icon=":material/monitoring:",
-                         url_path="facilitate")
+                         url_path="facilitate", visibility=quiet)
     # Presenter mode is opened from the facilitator view (it needs the session's link), never from the menu.
     present = st.Page("views/present.py", title=_("Presenter mode"), icon=":material/co_present:", url_path="present",
                       visibility="hidden")
     # A participant's own link (their resume code): reached by address or the thank-you page, never the menu.
     mine = st.Page("views/mine.py", title=_("Your answers"), icon=":material/person:", url_path="mine",
                    visibility="hidden")
-    data = st.Page("views/data.py", title=_("Import and export"), icon=":material/swap_vert:", url_path="data")
-    banks = st.Page("views/banks.py", title=_("Question banks"), icon=":material/library_books:", url_path="banks")
+    # Typing in paper answers is opened from the facilitator view (it needs the session's link), never from the menu.
+    paper = st.Page("views/paper.py", title=_("Type in paper answers"), icon=":material/keyboard:", url_path="paper",
+                    visibility="hidden")
+    data = st.Page("views/data.py", title=_("Import and export"), icon=":material/swap_vert:", url_path="data",
+                   visibility=quiet)
+    banks = st.Page("views/banks.py", title=_("Question banks"), icon=":material/library_books:", url_path="banks",
+                    visibility=quiet)
     if not signed_in_mode():
-        return {_("Self-assessment"): [home, answer, results, mine], _("Workshops"): [workshop, facilitate, present],
-                _("Data"): [data, banks]}
+        return {_("Self-assessment"): [home, answer, results, mine],
+                _("Workshops"): [workshop, facilitate, present, paper], _("Data"): [data, banks]}
     if not access.signed_in:
         # People who use services and carers never need an account: they join and answer by code.
         return {_("Self-assessment"): [home, answer, mine]}
     teams = access.teams()
     sections: dict[str, list[Any]] = {_("Self-assessment"): [home, answer, *([results] if teams else []), mine]}
     if any(access.may(Permission.CREATE_SESSION, t) or access.may(Permission.FACILITATE, t) for t in teams):
-        sections[_("Workshops")] = [workshop, facilitate, present]
+        sections[_("Workshops")] = [workshop, facilitate, present, paper]
     sections[_("Data")] = [*([data] if teams else []), banks]
     if access.organisations(Permission.VIEW_ORGANISATION):
         sections[_("Organisation")] = [st.Page("views/organisation.py", title=_("All teams"), icon=":material/apartment:",

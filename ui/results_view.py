@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import altair as alt
@@ -11,16 +12,68 @@ import streamlit as st
 from i18n import _, ngettext
 from questions.schema import Bank
 from reports import charts
-from reports.formatting import DASH, one_decimal, percent, signed, whole
+from reports.formatting import (
+    DASH,
+    DISAGREE,
+    OVERALL_SCORE,
+    PERSPECTIVES_DIFFER,
+    STRONGEST,
+    TO_DEVELOP,
+    percent,
+    signed,
+    whole,
+)
 from reports.rules import shown_change
-from reports.parts import Highlight, Results
+from reports.parts import Highlight, Results, StatementRow
 from services.facilitation import perspective_series, spread
 from ui.context import md
 
 
-def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: str, key: str) -> None:
-    """A chart at its own size (never stretched) with its text alternative for screen readers."""
-    if isinstance(chart, dict):
+# The results page's radar: square, its labels inside, sized so that a phone (390 px, 358 px of content)
+# shows it at nearly its own size; the style below scales it to the container when that is narrower.
+RADAR_SIZE = 400
+RADAR_FONT = 13
+# Charts never wider than their container (a phone): Vega's SVG keeps its viewBox, so it scales down whole.
+CHART_STYLE = """<style>
+[data-testid="stVegaLiteChart"] { max-width: 100%; }
+[data-testid="stVegaLiteChart"] svg.marks { max-width: 100%; height: auto; }
+/* The radars are drawn for a phone; on a wider screen they grow (SVG stays sharp), text and all. */
+[class*="st-key-copro-radar"] svg.marks { width: 540px; }
+/* Streamlit indents lists and definition lists: the cards start at the edge like every other element. */
+ul.copro-cards { list-style: none; padding: 0 !important; margin: 4px 0 12px 0 !important; display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px; }
+.copro-card { margin: 0 !important; border: 1px solid #d4d4d4; border-radius: 8px; padding: 10px 14px;
+  line-height: 1.4; }
+.copro-table { overflow-x: auto; margin: 4px 0 12px 0; }
+.copro-table table { border-collapse: collapse; font-size: 0.95rem; }
+.copro-table th, .copro-table td { border-bottom: 1px solid #e0e0e0; padding: 6px 10px; vertical-align: top; }
+.copro-table th { text-align: left; font-weight: 600; background: #f6f7f9; }
+.copro-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.copro-card .head { font-weight: 700; margin: 0 0 4px 0; }
+.copro-card .from { color: #4a4a4a; margin: 0 0 6px 0; }
+.copro-card .principle { color: #4a4a4a; font-size: 0.9em; margin: 0 0 6px 0; }
+.copro-card dl { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 0 !important; padding: 0 !important; }
+.copro-card dl div { display: flex; gap: 4px; }
+.copro-card dt { color: #4a4a4a; font-weight: 400; }
+.copro-card dd { margin: 0; font-weight: 700; }
+</style>"""
+
+
+def fit_charts() -> None:
+    """Style charts to fit their container and the statement cards (a style element takes no space)."""
+    st.html(CHART_STYLE)
+
+
+def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: str, key: str,
+               stretch: bool = False) -> None:
+    """A chart at its own size, or as wide as its container (`stretch`), with its text alternative."""
+    fit_charts()
+    if stretch:
+        spec = chart if isinstance(chart, dict) else chart.to_dict()
+        # Streamlit gives the chart the container's width; fit-x keeps the axes and legend inside it.
+        spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
+        st.vega_lite_chart(spec=spec, width="stretch", theme=None, key=key, alt=description)
+    elif isinstance(chart, dict):
         st.vega_lite_chart(spec=chart, width="content", theme=None, key=key, alt=description)
     else:
         st.altair_chart(chart, width="content", theme=None, key=key, alt=description)
@@ -29,9 +82,11 @@ def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: 
 
 
 def show_radar(series: pd.DataFrame, principles: tuple[tuple[str, str], ...], key: str) -> None:
-    """The radar by principle with its text alternative."""
-    # The dict spec reuses the radar's geometry between refreshes.
-    show_chart(charts.radar_spec(series, principles), charts.text_alternative_radar(series, principles), key)
+    """The radar by principle, square with its labels inside, and its text alternative."""
+    # The dict spec reuses the radar's geometry between refreshes; the keyed box carries the radar's style.
+    with st.container(key=f"copro-radar-{key}"):
+        show_chart(charts.radar_spec(series, principles, size=RADAR_SIZE, font=RADAR_FONT, square=True),
+                   charts.text_alternative_radar(series, principles), key)
 
 
 def show_distribution(results: Results, bank: Bank, statement_ids: list[str], key: str) -> None:
@@ -48,9 +103,24 @@ def _highlight_list(items: tuple[Highlight, ...], agreement: bool) -> None:
         st.markdown(f"- **{item.number}.** {md(item.to_text)} ({value})")
 
 
+def html_table(columns: dict[str, list[object]], caption: str) -> None:
+    """A small table as plain HTML: no data-grid code to load, text wraps, a narrow screen scrolls only the table."""
+    names = list(columns)
+    head = "".join(f'<th scope="col">{html.escape(name)}</th>' for name in names)
+    numeric = {name for name in names
+               if all(isinstance(v, int | float) or str(v) in (DASH, "") or str(v).lstrip("+-").isdigit()
+                      for v in columns[name])}
+    body = "".join(
+        "<tr>" + "".join(f'<td class="{"num" if name in numeric else "text"}">{html.escape(str(columns[name][i]))}</td>'
+                         for name in names) + "</tr>"
+        for i in range(len(columns[names[0]]) if names else 0))
+    st.html(f'<div class="copro-table" role="region" aria-label="{html.escape(caption)}" tabindex="0"><table>'
+            f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+
+
 def _principle_table(results: Results) -> None:
     """Scores by principle; a dash where too few people answered."""
-    st.dataframe(pd.DataFrame({
+    html_table({
         _("Principle"): [r.name for r in results.principle_rows],
         _("Score"): [whole(r.score) for r in results.principle_rows],
         _("Level"): [r.band or _("not shown (too few answers)") for r in results.principle_rows],
@@ -59,7 +129,7 @@ def _principle_table(results: Results) -> None:
         _("Spread"): [whole(r.spread) for r in results.principle_rows],
         _("Respondents"): [r.n for r in results.principle_rows],
         _("Don't know"): [r.dont_know for r in results.principle_rows],
-    }), hide_index=True)
+    }, _("Scores by principle"))
 
 
 def _radar_tab(results: Results) -> None:
@@ -68,13 +138,13 @@ def _radar_tab(results: Results) -> None:
     _principle_table(results)
     left, middle, right = st.columns(3)
     with left:
-        st.markdown("**" + _("Strongest practice") + "**")
+        st.markdown(f"**{_(STRONGEST)}**")
         _highlight_list(results.strengths, agreement=False)
     with middle:
-        st.markdown("**" + _("Where to develop") + "**")
+        st.markdown(f"**{_(TO_DEVELOP)}**")
         _highlight_list(results.development_areas, agreement=False)
     with right:
-        st.markdown("**" + _("Where people disagree") + "**")
+        st.markdown(f"**{_(DISAGREE)}**")
         if not results.hot_spots:
             st.caption(_("Disagreements show once more than one person has answered."))
         _highlight_list(results.hot_spots, agreement=True)
@@ -90,34 +160,32 @@ def _perspectives_tab(results: Results) -> None:
         return
     show_radar(series, results.principles, key="radar_perspectives")
     if results.perspective_gaps:
-        st.markdown("**" + _("Where perspectives differ most") + "**")
+        st.markdown(f"**{_(PERSPECTIVES_DIFFER)}**")
         gaps = sorted(results.perspective_gaps, key=lambda g: -(g.max_gap or 0))
-        st.dataframe(pd.DataFrame({
+        html_table({
             _("Principle"): [g.name for g in gaps], _("Gap (points)"): [whole(g.max_gap) for g in gaps],
             _("Highest"): [g.highest for g in gaps], _("Lowest"): [g.lowest for g in gaps],
-        }), hide_index=True)
+        }, _("Where perspectives differ most"))
+
+
+def statement_card(row: StatementRow) -> str:
+    """One statement as an HTML card: number and To wording, From wording, principle, then its numbers."""
+    # One unit everywhere (0-100), as in the PDF: no 0-4 mean.
+    numbers = [(_("Score"), whole(row.score)),
+               (_("Agreement"), percent(row.agreement)), (_("Answers"), str(row.n)),
+               (_("Don't know"), str(row.dont_know))]
+    shown = "".join(f"<div><dt>{html.escape(name)}</dt><dd>{html.escape(value)}</dd></div>" for name, value in numbers)
+    # Bank wording can come from an uploaded file: every piece of text is escaped, never read as markup.
+    from_text = _("From: {text}").format(text=row.from_text)
+    return (f'<li class="copro-card"><p class="head">{row.number}. {html.escape(row.to_text)}</p>'
+            f'<p class="from">{html.escape(from_text)}</p>'
+            f'<p class="principle">{html.escape(row.principle_name)}</p><dl>{shown}</dl></li>')
 
 
 def _statements_tab(results: Results) -> None:
-    """Every statement with its mean, agreement and counts."""
-    rows = results.statement_rows
-    agreement, from_, to = _("Agreement"), _("From"), _("To")
-    st.dataframe(pd.DataFrame({
-        _("No."): [r.number for r in rows],
-        _("Principle"): [r.principle_name for r in rows],
-        _("Score"): [whole(r.score) for r in rows],
-        _("Mean (0-4)"): [one_decimal(r.mean) for r in rows],
-        agreement: [None if r.agreement is None else r.agreement * 100 for r in rows],
-        _("Answers"): [r.n for r in rows],
-        _("Don't know"): [r.dont_know for r in rows],
-        from_: [r.from_text for r in rows],
-        to: [r.to_text for r in rows],
-    }), hide_index=True, column_config={
-        # Whole percents: "29%", not "29.29%".
-        agreement: st.column_config.ProgressColumn(min_value=0.0, max_value=100.0, format="%.0f%%"),
-        from_: st.column_config.TextColumn(width="large"),
-        to: st.column_config.TextColumn(width="large"),
-    })
+    """Every statement as a card (number, wording, score, agreement, counts): readable on a phone."""
+    cards = "".join(statement_card(row) for row in results.statement_rows)
+    st.html(f'<ul class="copro-cards" aria-label="{html.escape(_("Statements"))}">{cards}</ul>')
 
 
 def _trend_tab(results: Results) -> None:
@@ -129,7 +197,8 @@ def _trend_tab(results: Results) -> None:
         trend = pd.DataFrame({"assessment": [p.session for p in results.trend],
                               "date": [p.taken_on for p in results.trend],
                               "name": [p.name for p in results.trend], "score": [p.score for p in results.trend]})
-        show_chart(charts.trend_chart(trend), charts.text_alternative_trend(trend), "trend")
+        show_chart(charts.trend_chart(trend, narrow=True), charts.text_alternative_trend(trend), "trend",
+                   stretch=True)
     hidden = results.earlier_too_few
     if hidden:
         st.caption(ngettext("{n} earlier assessment had too few respondents to show, so they are not in the trend.",
@@ -138,23 +207,24 @@ def _trend_tab(results: Results) -> None:
     if results.baseline is None:
         return
     st.markdown("**" + _("Change since {baseline}").format(baseline=md(results.baseline.label)) + "**")
-    st.dataframe(pd.DataFrame({
+    html_table({
         _("Principle"): [c.name for c in results.changes],
         _("Then"): [whole(c.baseline) for c in results.changes],
         _("Now"): [whole(c.latest) for c in results.changes],
         _("Change"): [signed(c.change) for c in results.changes],
-    }), hide_index=True)
+    }, _("Change since {baseline}").format(baseline=results.baseline.label))
 
 
 def render_results(results: Results) -> None:
     """Every results section for one session; nothing individual below the threshold."""
+    fit_charts()
     for note in results.notes:
         st.info(md(note))
     if results.withheld:
         st.warning(md(results.withheld))
         return
     band = f" · {md(results.overall_band)}" if results.overall_band else ""
-    st.metric(_("Overall score (0-100)"), whole(results.overall_score) if results.overall_score is not None else DASH)
+    st.metric(_(OVERALL_SCORE), whole(results.overall_score) if results.overall_score is not None else DASH)
     st.caption(ngettext("{n} respondent", "{n} respondents", results.n_respondents).format(
         n=results.n_respondents) + band)
     radar, perspectives, statements, trend = st.tabs([_("Radar"), _("Perspectives"), _("Statements"), _("Trend")])

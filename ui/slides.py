@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from domain.records import Assessment
 from i18n import _, current_language, use_language
 from services.results import results_for
-from ui.access import BROWSER, audit_export
+from ui.access import BROWSER
 from ui.context import engine
+from ui.downloads import offer_file
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -29,6 +28,6 @@ def _slides_in(assessment: Assessment, language: str) -> bytes:
 def slides_download(assessment: Assessment, stem: str) -> None:
     """Download the workshop's results as slides to paste into a deck."""
     language = current_language()
-    st.download_button(_("Download slides (PowerPoint)"), lambda: _slides_in(assessment, language), f"{stem}.pptx", PPTX,
-                       key=f"pptx_{assessment.id}", on_click=audit_export, args=(assessment, "slides (PowerPoint)"),
-                       help=_("Title, radar, scores by principle, top disagreements, agreed ratings and actions."))
+    offer_file(_("Download slides (PowerPoint)"), lambda: _slides_in(assessment, language), f"{stem}.pptx", PPTX,
+               key=f"pptx_{assessment.id}", audit=(assessment, "slides (PowerPoint)"),
+               help=_("Title, radar, scores by principle, top disagreements, agreed ratings and actions."))

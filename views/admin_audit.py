@@ -10,13 +10,15 @@ from services.roles import Permission
 from ui.access import require
 from ui.context import engine
 from i18n import _
+from ui.downloads import offer_file
 
 access = require(Permission.VIEW_AUDIT)
 st.title(_("Audit log"))
 st.write(_("Who did what, and when: sign-ins and sign-outs, results viewed, exports, deletions and role changes."))
 entries = recent_entries(engine(), access)
-st.download_button(_("Download the whole log (CSV)"), lambda: csv_bytes(log_frame(engine(), access)), "audit-log.csv",
-                   "text/csv")
+db = engine()
+offer_file(_("Download the whole log (CSV)"), lambda: csv_bytes(log_frame(db, access)), "audit-log.csv", "text/csv",
+           key="audit_log_csv")
 if not entries:
     st.info(_("Nothing recorded yet."))
 else:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from i18n import _, current_language, ngettext
 from questions.errors import ProjectError
-from reports.spreadsheets import csv_bytes, xlsx_bytes
+from reports.spreadsheets import csv_bytes, split_sheets, xlsx_bytes
 from scoring import template_frame
 from services.imports import check_answers_csv, import_answers
 from services.results import results_for
@@ -14,10 +14,10 @@ from services.roles import Permission
 from services.sessions import key_matches
 from services.team_data import locked_workshops, team_export
 from services.teams import delete_team, get_team
-from ui.access import BROWSER, assessment_from_query, audit_export
+from ui.access import BROWSER, assessment_from_query
 from ui.identity import page_access
 from ui.context import bank_for, engine, md, show_error
-from ui.downloads import answer_downloads
+from ui.downloads import XLSX, answer_downloads, offer_file
 
 st.title(_("Import and export"))
 assessment = assessment_from_query(_("Open this page from an assessment on your team's page (Home)."))
@@ -32,7 +32,8 @@ st.write(
     _("Download the template, collect answers on paper, type them into the sheet "
       "(one row per person and statement; leave 'current' empty for don't know), then import it below.")
 )
-st.download_button(_("Download the CSV template"), csv_bytes(template_frame(bank)), f"template-{bank.id}.csv", "text/csv")
+offer_file(_("Download the CSV template"), lambda: csv_bytes(template_frame(bank)), f"template-{bank.id}.csv",
+           "text/csv", key=f"template_{assessment.id}")
 
 st.header(_("Import answers"))
 if not access.may_on_session(Permission.IMPORT_ANSWERS, assessment):
@@ -56,7 +57,7 @@ if upload is not None:
                 respondents=frame["respondent"].nunique(), answers=len(frame)))
             if st.button(_("Import these answers"), type="primary"):
                 try:
-                    count = import_answers(engine(), assessment, frame)
+                    count = import_answers(engine(), assessment, frame, upload.name)
                 except ProjectError as error:
                     show_error(error, _("The file was not imported: nothing has been saved"))
                 else:
@@ -69,14 +70,26 @@ answer_downloads(assessment, results_for(engine(), assessment, BROWSER), f"copro
 if team is not None and access.may(Permission.EXPORT_TEAM, team):
     st.header(_("Your team's data"))
     st.write(_("Everything stored for this team that you may see, or delete it all for good."))
-    export = team_export(engine(), team.id, BROWSER)
-    st.caption(" · ".join(f"{name}: " + ngettext("{n} row", "{n} rows", len(frame)).format(n=len(frame))
-                          for name, frame in export.tables.items() if name != "notes"))
-    for note in export.notes:
-        st.caption(md(note))
-    st.download_button(_("Download the team's data (XLSX)"), lambda: xlsx_bytes(export.tables), f"team-{team.id}.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       on_click=audit_export, args=(assessment, "the team's data (XLSX)"))
+    # Built only when asked for: for a large team it takes a while, and most visits never need it.
+    state = f"team_export_{team.id}"
+    if st.button(_("Prepare the team's data"), key=f"prepare_{state}"):
+        with st.status(_("Preparing the team's data..."), expanded=True) as progress:
+            st.write(_("Reading every session you may see, withheld as on the screen..."))
+            export = team_export(engine(), team.id, BROWSER)
+            st.write(_("Writing the workbook ({rows} rows)...").format(
+                rows=f"{sum(len(frame) for frame in export.tables.values()):,}"))
+            split = split_sheets(export.tables)[1]
+            st.session_state[state] = (export, split, xlsx_bytes(export.tables))
+            progress.update(label=_("The team's data is ready to download."), state="complete", expanded=False)
+    prepared = st.session_state.get(state)
+    if prepared is not None:
+        export, split, workbook = prepared
+        st.caption(" · ".join(f"{name}: " + ngettext("{n} row", "{n} rows", len(frame)).format(n=len(frame))
+                              for name, frame in export.tables.items() if name != "notes"))
+        for note in (*export.notes, *split):
+            st.caption(md(note))
+        offer_file(_("Download the team's data (XLSX)"), lambda: workbook, f"team-{team.id}.xlsx", XLSX,
+                   key=f"team_xlsx_{team.id}", audit=(assessment, "the team's data (XLSX)"))
 if team is not None and access.may(Permission.DELETE_TEAM, team):
     with st.expander(_("Delete this team and all its data")):
         locked = locked_workshops(engine(), team.id, BROWSER)

@@ -26,6 +26,7 @@ from ui.joining import show_join
 from ui.projector import presenter_url, stage_buttons
 from ui.refresh import REFRESH_SECONDS, recheck
 from ui.results_view import note_locked_earlier, render_results, show_chart
+from ui.paper import paper_entry_link, paper_pack_downloads
 from ui.slides import slides_download
 
 TABS = [N_("Live"), N_("Discussion"), N_("Full results"), N_("Actions"), N_("Session")]
@@ -151,6 +152,9 @@ def session() -> None:
         pdf_download(assessment, results, stem)
         slides_download(assessment, stem)
     answer_downloads(assessment, results, stem)
+    st.subheader(_("Paper"))
+    paper_pack_downloads(assessment)
+    paper_entry_link(assessment)
     st.subheader(_("Follow-up session"))
     st.write(_("Run the same questions again later: results will compare the new session with this one. "
                "The follow-up opens with this session's facilitator key."))

@@ -133,7 +133,8 @@ def list_sessions(team: Team) -> None:
                 f"**{md(assessment.title)}** · {format_date(assessment.created_at, short=True)} · "
                 f"{_('workshop') if assessment.is_workshop else _('self-assessment')} · {md(summary.bank_label)} · "
                 f"{status_label(assessment.status)} · "
-                + _("{joined} joined, {sent} sent").format(joined=summary.joined, sent=summary.sent)
+                + _("{sent} sent, {waiting} still answering").format(sent=summary.sent,
+                                                                     waiting=summary.joined - summary.sent)
             )
             cols = st.columns(3)
             link = session_link(assessment)

@@ -16,6 +16,7 @@ from services.sessions import create_workshop, get_session, new_facilitator_key
 from ui.access import remember_key, require, session_link
 from ui.context import engine, md, show_error
 from ui.joining import show_join
+from ui.paper import paper_pack_downloads
 from ui.teams import latest_banks, pick_team
 
 access = require(Permission.CREATE_SESSION)
@@ -38,6 +39,7 @@ if created is not None:
         else:
             st.info(_("This follow-up opens with the same facilitator key as the session it follows."))
         show_join(assessment)
+        paper_pack_downloads(assessment)
         st.page_link("views/facilitate.py", label=_("Open the facilitator view"), query_params=session_link(assessment),
                      icon=":material/monitoring:")
         if st.button(_("Create another session")):

@@ -179,6 +179,16 @@ def seeded_live_workshop(app_server: Server) -> tuple[storage.Assessment, str]:
 
 
 @pytest.fixture(scope="session")
+def full_results(app_server: Server) -> storage.Assessment:
+    """Two rounds of a self-assessment on the full bank, nine people each: every results chart has data."""
+    engine = seed.engine_for(app_server.db_path)
+    try:
+        return seed.seed_full_results(engine, "Full results team")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args() -> dict[str, Any]:
     """Debian's Chromium (never `playwright install`), sandbox off for containers."""
     return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

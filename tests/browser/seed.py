@@ -71,3 +71,29 @@ def team_link(db_path: Path, team_id: int) -> str:
         team = storage.get_team(engine, team_id)
     assert team is not None and team.link_token
     return team.link_token
+
+
+def seed_full_results(engine: Engine, team_name: str, people: int = 9, rounds: int = 2) -> storage.Assessment:
+    """A team with `rounds` self-assessments on the full bank (36 statements), the last one returned.
+
+    Each has `people` sent responses spread over three perspectives (threshold 3, so each perspective
+    shows on its own), so the results page draws every chart: radar, perspectives, statements and trend.
+    """
+    import random
+
+    team = storage.create_team(engine, "Seeded Council", team_name)
+    row = next(b.id for b in storage.list_banks(engine) if b.bank_id == "coproduction-full" and b.builtin)
+    bank = storage.load_bank_version(engine, row)
+    perspectives = ("staff", "carers", "managers")
+    rng = random.Random(12)
+    latest: storage.Assessment | None = None
+    for number in range(rounds):
+        latest = storage.create_assessment(engine, team.id, row, f"{team_name} round {number + 1}", mode="self",
+                                           perspectives=perspectives, threshold=3)
+        for person in range(people):
+            answers = {s.id: storage.Answer(s.id, rng.choice([0, 1, 2, 2, 3, 3, 4, None]), rng.choice([3, 4]), "")
+                       for s in bank.statements}
+            storage.submit_response(engine, latest.id, perspectives[person % 3], answers,
+                                    f"full-{latest.id}-{person}")
+    assert latest is not None
+    return latest

@@ -64,6 +64,32 @@ def test_radar_spec_is_not_stretched_and_hides_axes() -> None:
     assert y_domain[1] > 1.1  # room above the top label's anchor
 
 
+@pytest.mark.parametrize("size", [300, 400])
+def test_radar_spec_square_fits_its_labels_inside(size: int) -> None:
+    spec = radar_spec(pd.concat([series(80, 25, 50), series(95, 95, 100, name="Target")]), PRINCIPLES,
+                      size=size, font=13, square=True)
+    assert (spec["width"], spec["height"]) == (size, size)
+    x_domain = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
+    y_domain = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    assert x_domain == pytest.approx(y_domain)
+    unit = size / (x_domain[1] - x_domain[0])
+    checked = 0
+    # Each principle label, at 0.56 em per character and 1.2 em per line, lies inside the square.
+    for layer in spec["layer"]:
+        mark = layer["mark"]
+        if mark.get("type") != "text" or "lineBreak" not in mark:
+            continue
+        rows = spec["datasets"][layer["data"]["name"]]
+        for row in rows:
+            lines = row["label"].split("\n")
+            width = max(len(line) for line in lines) * 13 * 0.56
+            left = (row["x"] - x_domain[0]) * unit - {"left": 0, "right": width, "center": width / 2}[mark["align"]]
+            assert 0 <= left and left + width <= size, (row["label"], left, width)
+            assert len(lines) <= 3
+            checked += 1
+    assert checked == len(PRINCIPLES)
+
+
 def test_radar_spec_uses_fixed_palette_in_series_order() -> None:
     spec = radar_spec(pd.concat([series(1, 2, 3), series(4, 5, 6, name="Target")]), PRINCIPLES)
     colour = spec["layer"][-1]["encoding"]["color"]["scale"]
@@ -104,6 +130,15 @@ def test_trend_chart_plots_rounds_in_date_order_and_describes_them() -> None:
     assert (x["type"], x["sort"]) == ("ordinal", ["Spring", "Autumn"])
     assert trend_chart(trend).to_dict()["layer"][0]["encoding"]["x"]["sort"] == ["Spring", "Autumn"]
     assert text_alternative_trend(trend) == "Blurring roles: Spring 40, Autumn 55"
+
+
+def test_trend_chart_narrow_has_one_legend_column_and_short_axis_labels() -> None:
+    trend = pd.DataFrame({"assessment": ["Autumn", "Spring"], "date": pd.to_datetime(["2026-10-01", "2026-03-01"]),
+                          "name": ["Blurring roles"] * 2, "score": [55.4, 40.0]})
+    wide, narrow = trend_chart(trend).to_dict(), trend_chart(trend, narrow=True).to_dict()
+    assert wide["layer"][0]["encoding"]["color"]["legend"]["columns"] == 2
+    assert narrow["layer"][0]["encoding"]["color"]["legend"]["columns"] == 1
+    assert narrow["layer"][0]["encoding"]["x"]["axis"]["labelLimit"] < wide["layer"][0]["encoding"]["x"]["axis"]["labelLimit"]
 
 
 def _without_data(spec: dict[str, Any]) -> dict[str, Any]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+import subprocess
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -66,9 +68,20 @@ def test_build_pdf_text_shows_scores_team_and_actions(full_pdf: bytes) -> None:
     assert "Generated 23 November 2026 by Co-production: how are you doing?" in text
 
 
-def test_build_pdf_embeds_the_radar_image(full_pdf: bytes) -> None:
+def test_build_pdf_draws_the_radar_as_vectors_with_text_labels(full_pdf: bytes, tmp_path: Path) -> None:
     reader = PdfReader(io.BytesIO(full_pdf))
-    assert sum(len(page.images) for page in reader.pages) == 1
+    assert sum(len(page.images) for page in reader.pages) == 0
+    path = tmp_path / "report.pdf"
+    path.write_bytes(full_pdf)
+    listed = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True).stdout
+    assert len(listed.strip().splitlines()) == 2  # the column headings and their rule: no image at all
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    radar = text.split("Current, target and baseline by principle")[1].split("Scores by principle")[0]
+    words = radar.split()
+    # Ring values, principle labels (wrapped as on screen), the current scores beside their points, legend.
+    assert {"25", "50", "75", "100", "Recognising", "Reciprocity", "Peer", "networks", "56"} <= set(words)
+    assert "Baseline: March (2 Nov 2026)" in " ".join(words) and "Target" in words and "Current" in words
 
 
 def test_render_pdf_prints_markup_literally(bank: Bank, responses: pd.DataFrame) -> None:

@@ -45,3 +45,27 @@ def test_downloads_csv_text_cannot_start_a_formula() -> None:
     read = pd.read_csv(io.BytesIO(csv_bytes(pd.DataFrame({"comment": HOSTILE}))), encoding="utf-8-sig")
     assert not any(value.startswith(("=", "+", "-", "@")) for value in read["comment"])
     assert read["comment"].tolist()[4:] == ["Fine text", "a=b"]
+
+
+def test_downloads_xlsx_limit_is_excels_row_count() -> None:
+    from reports.spreadsheets import EXCEL_MAX_ROWS
+
+    assert EXCEL_MAX_ROWS == 1_048_576 == 2**20
+
+
+def test_downloads_xlsx_splits_a_table_longer_than_a_sheet() -> None:
+    # Issue 10 point 18: past Excel's row limit the team export failed ("This sheet is too large!").
+    from reports.spreadsheets import split_sheets
+
+    answers = pd.DataFrame({"respondent": [f"R{i:02d}" for i in range(10)], "current": range(10)})
+    sheets, notes = split_sheets({"answers": answers, "team": answers.head(1)}, max_rows=4)
+    assert list(sheets) == ["answers", "answers (2)", "answers (3)", "answers (4)", "team"]
+    assert [len(frame) for frame in sheets.values()] == [3, 3, 3, 1, 1]  # each sheet: a header and 3 rows
+    assert pd.concat([sheets[n] for n in list(sheets)[:4]])["respondent"].tolist() == answers["respondent"].tolist()
+    assert notes == ("The answers table has 10 rows, more than one sheet holds (3): it is split across "
+                     "the sheets answers, answers (2), answers (3), answers (4).",)
+    book = load_workbook(io.BytesIO(xlsx_bytes({"answers": answers}, max_rows=4)))
+    assert book.sheetnames == ["answers", "answers (2)", "answers (3)", "answers (4)"]
+    assert [book[name].max_row for name in book.sheetnames] == [4, 4, 4, 2]
+    whole, none = split_sheets({"answers": answers}, max_rows=11)
+    assert list(whole) == ["answers"] and whole["answers"] is answers and none == ()

@@ -184,8 +184,12 @@ def test_validate_responses_counts_problems_past_one_hundred(bank: Bank) -> None
 
 def test_template_frame_has_one_blank_row_per_statement(bank: Bank) -> None:
     template = template_frame(bank)
-    assert list(template.columns) == LONG_COLUMNS
+    # Issue 12 point 8: each row carries its statement's wording, not only its id.
+    assert list(template.columns) == [*LONG_COLUMNS, "number", "from", "to"]
     assert template["statement"].tolist() == list(bank.statement_ids)
+    assert template["from"].tolist() == [s.from_text for s in bank.statements]
+    assert template["to"].tolist() == [s.to_text for s in bank.statements]
+    assert template["number"].tolist() == list(range(1, len(bank.statements) + 1))
     assert (template["respondent"] == "").all() and template["current"].isna().all()
 
 

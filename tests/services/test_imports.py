@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+import io
 
+import pandas as pd
 import pytest
 from sqlalchemy.engine import Engine
 
@@ -73,3 +75,33 @@ def test_imports_perspective_outside_the_session_is_refused(engine: Engine) -> N
         import_answers_csv(engine, workshop, data, "answers.csv")
     assert "carers" in str(caught.value)
     assert _stored_rows(engine, workshop) == 0
+
+
+def _problems(engine: Engine, assessment: storage.Assessment, act: str, data: bytes) -> list[str]:
+    """The problems the check (act='check') or the import of an unchecked table (act='import') names."""
+    with pytest.raises(ProjectError) as caught:
+        if act == "check":
+            check_answers_csv(engine, assessment, data, "answers.csv")
+        else:
+            unchecked = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, skip_blank_lines=False)
+            import_answers(engine, assessment, unchecked, source="answers.csv")
+    return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize("act", ["check", "import"])
+def test_imports_check_and_import_give_the_same_verdict_and_row(engine: Engine, act: str) -> None:
+    # Issue 10 point 19: an over-long comment passed the check, then failed at import with another row number.
+    assessment = _assessment(engine)
+    long = "x" * 10_001
+    data = ("respondent,perspective,statement,current,target,comment\n"
+            "r1,staff,quick-assets,2,3,fine\n"
+            ",,,,,\n"  # a blank template row: skipped, but it still has its row number (3)
+            f"r1,staff,quick-networks,2,3,{long}\n"
+            f"r2,staff,quick-assets,9,3,\n").encode()
+    assert _problems(engine, assessment, act, data) == [
+        "answers.csv: row 4, column comment: expected a comment of at most 10,000 characters, "
+        "found 10,001 characters.",
+        "answers.csv: row 5, column current: expected a whole number from 0 to 4, or nothing for don't know, "
+        "found '9'. Hint: Use 0, 1, 2, 3, 4 (from 'mostly like From' to 'mostly like To').",
+    ]
+    assert _stored_rows(engine, assessment) == 0

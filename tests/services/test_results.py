@@ -45,3 +45,34 @@ def test_results_for_carries_the_baselines_open_actions(engine: Engine) -> None:
     autumn = storage.create_assessment(engine, team.id, quick_row(engine), "Autumn", threshold=1)
     send(engine, autumn, "staff", 3, "autumn-0")
     assert [a.description for a in results_for(engine, autumn, FULL_ACCESS).carried_actions] == ["Still going"]
+
+
+def _seven_sent_two_answering(engine: Engine, title: str, level: int) -> storage.Assessment:
+    """A self-assessment: seven people sent; two answered 1 of 6 statements and never pressed Send."""
+    team = next((t for t in storage.list_teams(engine) if t.name == "Day services"), None)
+    if team is None:
+        team = storage.create_team(engine, "Riverside Council", "Day services")
+    assessment = storage.create_assessment(engine, team.id, quick_row(engine), title, threshold=1)
+    for i in range(7):
+        send(engine, assessment, "staff", level, f"{title}-{i}")
+    for _ in range(2):
+        partial = storage.join(engine, assessment.id, "staff")
+        storage.save_answer(engine, partial.id, "quick-assets", 0, 4, "not sent")
+    return assessment
+
+
+def test_results_for_self_assessment_counts_only_sent_responses(engine: Engine) -> None:
+    spring = _seven_sent_two_answering(engine, "Spring", 2)
+    report = results_for(engine, spring, FULL_ACCESS)
+    assert report.n_respondents == 7
+    assert storage.progress(engine, spring.id) == (9, 7)
+
+
+def test_results_for_baseline_counts_only_sent_responses(engine: Engine) -> None:
+    _seven_sent_two_answering(engine, "Spring", 2)
+    team = next(t for t in storage.list_teams(engine) if t.name == "Day services")
+    autumn = storage.create_assessment(engine, team.id, quick_row(engine), "Autumn", threshold=1)
+    send(engine, autumn, "staff", 3, "autumn-0")
+    report = results_for(engine, autumn, FULL_ACCESS)
+    # The two unsent zeros on the first statement would pull Spring's baseline below 50.
+    assert [(c.baseline, c.latest) for c in report.changes] == [(50.0, 75.0)] * 6

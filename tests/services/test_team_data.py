@@ -72,3 +72,27 @@ def test_team_export_leaves_out_answers_not_yet_sent_in_a_workshop(engine: Engin
     export = team_export(engine, team.id, _everyone)
     assert len(export.tables["respondents"]) == 1
     assert "draft, not sent" not in export.tables["answers"]["comment"].tolist()
+
+
+def test_team_export_withholds_what_the_screen_withholds(engine: Engine) -> None:
+    # Issue 10 point 11: four people, one alone set a target and wrote on a statement nobody else rated.
+    team = storage.create_team(engine, "Riverside Council", "Day services")
+    assessment = storage.create_assessment(engine, team.id, quick_row(engine), "Spring", threshold=3)
+    bank = storage.load_bank_version(engine, assessment.bank_row_id)
+    first, lone = bank.statements[0].id, bank.statements[1].id
+    for i in range(4):
+        answers = {s.id: storage.Answer(s.id, 2, None, "") for s in bank.statements[2:]}
+        answers[first] = storage.Answer(first, 3, 4 if i == 0 else None, "")
+        if i == 0:
+            answers[lone] = storage.Answer(lone, 1, None, "only I rated this")
+        storage.submit_response(engine, assessment.id, "staff", answers, f"person-{i}")
+    export = team_export(engine, team.id, _everyone)
+    answers_out, people = export.tables["answers"], export.tables["respondents"]
+    assert lone not in set(answers_out["statement"])
+    assert "only I rated this" not in set(answers_out["comment"])
+    assert answers_out["target"].isna().all()
+    # No ids, join or answer times: nothing joins a row to a person or to the order people came in.
+    for frame in (answers_out, people):
+        assert not {"id", "respondent_id", "created_at", "submitted_at", "updated_at", "label"} & set(frame.columns)
+    assert sorted(people["respondent"]) == ["R01", "R02", "R03", "R04"]
+    assert set(answers_out["respondent"]) == set(people["respondent"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy.engine import Engine
 
@@ -42,7 +44,8 @@ def workshop(engine: Engine, team: Team, stored_bank: StoredBank) -> Assessment:
 def test_join_creates_respondent_with_fresh_token(engine: Engine, workshop: Assessment) -> None:
     one = join(engine, workshop.id, "staff")
     two = join(engine, workshop.id, "staff")
-    assert one.token != two.token and len(one.token) >= 20
+    # A resume code: 16 characters of the readable alphabet (78 bits; issue 12 point 6).
+    assert one.token != two.token and re.fullmatch(r"[23456789ABCDEFGHJKMNPQRSTVWXYZ]{16}", one.token)
     assert (one.assessment_id, one.perspective, one.submitted_at) == (workshop.id, "staff", None)
     assert get_respondent(engine, one.token) == one
 
@@ -225,3 +228,33 @@ def test_progress_counts_joined_and_submitted(engine: Engine, workshop: Assessme
     submit(engine, done.id)
     submit_response(engine, workshop.id, "staff", {}, "paper")
     assert progress(engine, workshop.id) == (3, 2)
+
+
+def test_submit_response_from_paper_is_marked_as_paper(engine: Engine, workshop: Assessment) -> None:
+    from domain.vocabulary import ResponseSource
+    from storage import sent_by_source
+
+    submit_response(engine, workshop.id, "staff", {"assets-1": Answer("assets-1", 1, 2)}, "online-1")
+    paper = submit_response(engine, workshop.id, "carers", {"assets-1": Answer("assets-1", 4, None, "on paper")},
+                            "paper-1", source=ResponseSource.PAPER)
+    again = submit_response(engine, workshop.id, "carers", {"assets-1": Answer("assets-1", 0, None)}, "paper-1",
+                            source=ResponseSource.PAPER)
+    assert again == paper and get_answers(engine, paper.id) == {"assets-1": Answer("assets-1", 4, None, "on paper")}
+    assert sent_by_source(engine, workshop.id) == {ResponseSource.ONLINE: 1, ResponseSource.PAPER: 1}
+
+
+def test_migrate_adds_the_response_source_to_a_version_five_database() -> None:
+    import sqlalchemy as sa
+
+    from storage import tables
+    from storage.migrations import MIGRATIONS, migrate
+    from tests.storage.engines import pg_engine
+
+    with pg_engine() as engine:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ALTER TABLE respondents DROP COLUMN source")
+            connection.execute(sa.delete(tables.schema_version).where(tables.schema_version.c.version > 5))
+        assert migrate(engine) == len(MIGRATIONS)
+        with engine.connect() as connection:
+            columns = {c["name"]: c for c in sa.inspect(connection).get_columns("respondents")}
+        assert "source" in columns and not columns["source"]["nullable"]

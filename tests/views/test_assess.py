@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+import pytest
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 import storage
+import services.answering
 from tests.views.conftest import bank_row, open_page
 from ui.context import md
 
@@ -172,3 +177,65 @@ def test_assess_easy_read_survives_a_reload(engine: Engine) -> None:
     again = open_page("views/assess.py", code=str(assessment.join_code), r=respondent.token, er="1")
     assert not again.exception
     assert again.toggle[0].value is True
+
+
+def _joined_page(engine: Engine) -> tuple[object, storage.Respondent]:
+    assessment = _self_assessment(engine)
+    respondent = storage.join(engine, assessment.id, "staff")
+    at = open_page("views/assess.py", code=str(assessment.join_code), r=respondent.token)
+    assert not at.exception
+    return at, respondent
+
+
+def _progress_text(at: object) -> str:
+    return str(at.get("progress")[0].proto.text)  # type: ignore[attr-defined]
+
+
+def _locked(*_args: object) -> None:
+    raise sa.exc.OperationalError("INSERT INTO answers", {}, sqlite3.OperationalError("database is locked"))
+
+
+def _closed(*_args: object) -> None:
+    raise storage.StorageError("The disk is full.")
+
+
+@pytest.mark.parametrize("failure", [_locked, _closed], ids=["database-locked", "storage-error"])
+def test_assess_failed_save_is_said_calmly_and_not_shown_as_saved(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, failure: object
+) -> None:
+    at, respondent = _joined_page(engine)
+    working = services.answering.save_answer
+    monkeypatch.setattr("ui.answering.save_answer", failure)
+    current = [r for r in at.radio if r.label == "Where is your practice now?"][0]  # type: ignore[attr-defined]
+    current.set_value(3).run()
+    assert not at.exception  # type: ignore[attr-defined]
+    shown = [e.value for e in at.error]  # type: ignore[attr-defined]
+    assert shown and shown[0].startswith("**Your answer to statement 1 is not saved yet.** Your choice is kept here")
+    assert "Traceback" not in shown[0] and "OperationalError" not in shown[0]
+    assert not any("Saved" in c.value for c in at.caption)  # type: ignore[attr-defined]
+    assert _progress_text(at).startswith("0 of 6 statements answered")
+    assert storage.get_answers(engine, respondent.id) == {}
+    # The choice is kept for a retry: once storage works again, Try again saves it.
+    monkeypatch.setattr("ui.answering.save_answer", working)
+    [b for b in at.button if b.label == "Try again"][0].click().run()  # type: ignore[attr-defined]
+    assert not at.exception  # type: ignore[attr-defined]
+    assert [(a.statement_id, a.current) for a in storage.get_answers(engine, respondent.id).values()] == [
+        ("quick-assets", 3)]
+    assert not at.error  # type: ignore[attr-defined]
+    assert any("Saved" in c.value for c in at.caption)  # type: ignore[attr-defined]
+    assert _progress_text(at).startswith("1 of 6 statements answered")
+
+
+def test_assess_back_shows_stored_answers_after_the_widgets_were_dropped(engine: Engine) -> None:
+    at, respondent = _joined_page(engine)
+    current = [r for r in at.radio if r.label == "Where is your practice now?"][0]  # type: ignore[attr-defined]
+    current.set_value(2).run()
+    for _ in range(6):
+        [b for b in at.button if b.label in ("Next", "Review")][0].click().run()  # type: ignore[attr-defined]
+    for _ in range(6):
+        [b for b in at.button if b.label == "Back"][0].click().run()  # type: ignore[attr-defined]
+    assert not at.exception  # type: ignore[attr-defined]
+    assert at.header[0].value == "Recognising people as assets"  # type: ignore[attr-defined]
+    current = [r for r in at.radio if r.label == "Where is your practice now?"][0]  # type: ignore[attr-defined]
+    assert current.value == 2
+    assert _progress_text(at).startswith("1 of 6 statements answered")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy.engine import Engine
+from typing import Any
 
+import pytest
+from sqlalchemy.engine import Engine
+from streamlit.testing.v1 import AppTest
+
+import services.team_data
 import storage
 from tests.views.conftest import bank_row, open_page, seed_answers
 
@@ -42,10 +47,33 @@ def _download_labels(at: object) -> list[str]:
     return [element.proto.label for element in at.get("download_button")]  # type: ignore[attr-defined]
 
 
+def _prepared(at: AppTest) -> AppTest:
+    """The page after "Prepare the team's data" was pressed."""
+    [b for b in at.button if b.label == "Prepare the team's data"][0].click().run()
+    assert not at.exception
+    return at
+
+
+def test_data_page_builds_the_team_export_only_when_asked(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 10 point 18: the page built the whole team export on every run (48 s for a large team).
+    built: list[int] = []
+    real = services.team_data.team_export
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services.team_data, "team_export", counted)
+    at = open_page("views/data.py", a=str(_answered(engine, people=3).id))
+    assert not at.exception and built == []
+    assert "Download the team's data (XLSX)" not in _download_labels(at)
+    _prepared(at)
+    assert built == [1] and "Download the team's data (XLSX)" in _download_labels(at)
+
+
 def test_data_page_offers_no_answer_export_below_threshold(engine: Engine) -> None:
     assessment = _answered(engine, people=2)
-    at = open_page("views/data.py", a=str(assessment.id))
-    assert not at.exception
+    at = _prepared(open_page("views/data.py", a=str(assessment.id)))
     assert _download_labels(at) == ["Download the CSV template", "Download the team's data (XLSX)"]
     assert any(c.value == "Answer downloads appear once at least 3 people have answered." for c in at.caption)
     # The team export is offered, but without the answers of a session below its threshold.
@@ -55,8 +83,7 @@ def test_data_page_offers_no_answer_export_below_threshold(engine: Engine) -> No
 
 
 def test_data_page_offers_answer_export_at_threshold(engine: Engine) -> None:
-    at = open_page("views/data.py", a=str(_answered(engine, people=3).id))
-    assert not at.exception
+    at = _prepared(open_page("views/data.py", a=str(_answered(engine, people=3).id)))
     assert _download_labels(at) == [
         "Download the CSV template", "Download answers (CSV)", "Download answers (XLSX)",
         "Download the team's data (XLSX)",
@@ -84,7 +111,7 @@ def test_data_page_deletes_a_team_with_a_workshop_only_with_its_key(engine: Engi
     assessment = _answered(engine, people=3)
     workshop, key = storage.create_workshop(engine, assessment.team_id, bank_row(engine, "coproduction-quick"),
                                             "Autumn workshop", ("staff",), 3)
-    at = open_page("views/data.py", a=str(assessment.id))
+    at = _prepared(open_page("views/data.py", a=str(assessment.id)))
     assert f"Autumn workshop (workshop {workshop.id}): left out, as it needs its facilitator key." in _captions(at)
     [t for t in at.text_input if t.label.startswith("Type the team name")][0].input("Day services")
     [t for t in at.text_input if t.label.startswith("Facilitator key of Autumn workshop")][0].input("not-the-key")

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button, TextInput
 
 import storage
-from tests.views.conftest import bank_row, open_page
+from tests.views.conftest import bank_row, open_page, seed_answers
 from ui.context import md
 
 
@@ -123,3 +123,16 @@ def test_home_unexpected_failure_shows_a_calm_message(engine: Engine, monkeypatc
     assert not at.exception
     assert at.error[0].value.startswith("Something went wrong on our side. Everything already saved is safe")
     assert "disk on fire" not in at.error[0].value
+
+
+def test_home_shows_how_many_sent_and_how_many_still_answer(engine: Engine) -> None:
+    team = storage.create_team(engine, "Riverside Council", "Adult day services")
+    assessment = storage.create_assessment(engine, team.id, bank_row(engine, "coproduction-quick"), "Spring",
+                                           threshold=1)
+    seed_answers(engine, assessment, "coproduction-quick", 7)
+    for _ in range(2):
+        partial = storage.join(engine, assessment.id, "staff")
+        storage.save_answer(engine, partial.id, "quick-assets", 1, None, "")
+    at = open_page(team=str(team.link_token))
+    assert not at.exception
+    assert any("7 sent, 2 still answering" in m.value for m in at.markdown)

@@ -21,7 +21,9 @@ def test_results_shows_radar_and_scores_above_threshold(engine: Engine) -> None:
     assert not at.exception
     assert at.metric[0].label == "Overall score (0-100)"
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
-    assert len(at.dataframe) >= 1
+    tables = [e.proto.body for e in at.get("html") if "<div class=\"copro-table\"" in e.proto.body]
+    assert tables and "Scores by principle" in tables[0] and "Recognising people as assets" in tables[0]
+    assert not at.dataframe  # plain HTML tables: no data grid to load on a phone
 
 
 def test_results_withheld_below_threshold(engine: Engine) -> None:
@@ -29,7 +31,7 @@ def test_results_withheld_below_threshold(engine: Engine) -> None:
     at = open_page("views/results.py", a=str(assessment.id))
     assert not at.exception
     assert not at.metric
-    assert not at.dataframe
+    assert not at.dataframe and not [e for e in at.get("html") if "<div class=\"copro-table\"" in e.proto.body]
     assert not (at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))
     assert any("at least 3 people" in w.value for w in at.warning)
 
@@ -110,3 +112,28 @@ def test_results_drop_a_pdf_prepared_before_the_answers_changed(engine: Engine) 
     assert stale in [c.value for c in at.caption]
     assert f"pdf_{assessment.id}" not in at.session_state
     assert "Download the PDF summary" not in [d.proto.label for d in at.get("download_button")]
+
+
+def test_results_use_the_pdf_section_names_and_0_to_100_units(engine: Engine) -> None:
+    from reports.formatting import DISAGREE, OVERALL_SCORE, STRONGEST, TO_DEVELOP
+
+    assessment = _assessment(engine, people=4)
+    at = open_page("views/results.py", a=str(assessment.id))
+    assert not at.exception
+    shown = [m.value for m in at.markdown]
+    assert {f"**{STRONGEST}**", f"**{TO_DEVELOP}**", f"**{DISAGREE}**"} <= set(shown)
+    assert at.metric[0].label == OVERALL_SCORE
+    columns = [column for frame in at.dataframe for column in frame.value.columns]
+    assert not any("0-4" in str(column) for column in columns)
+
+
+def test_results_prepare_the_pdf_with_comments_when_chosen(engine: Engine) -> None:
+    assessment = _assessment(engine, people=3)
+    at = open_page("views/results.py", a=str(assessment.id))
+    label = "Include what people wrote (comments on statements whose results are shown)"
+    [c for c in at.checkbox if c.label == label][0].check().run()
+    [b for b in at.button if b.label == "Prepare the PDF summary"][0].click().run()
+    assert not at.exception
+    prepared = at.session_state[f"pdf_{assessment.id}"]
+    assert prepared[0].endswith("True") and prepared[1].startswith(b"%PDF")
+    assert "Download the PDF summary" in [d.proto.label for d in at.get("download_button")]

@@ -245,3 +245,12 @@ def test_facilitate_join_code_in_the_address_opens_the_key_form(engine: Engine) 
     assert [t.label for t in at.text_input] == ["Facilitator key"]
     at = open_page("views/facilitate.py", code="ZZZZZ-ZZZZZ")
     assert at.warning[0].value.startswith("Open a workshop session")
+
+
+def test_facilitate_discussion_gives_the_score_out_of_100_as_results_and_the_pdf_do(engine: Engine) -> None:
+    workshop, key = _workshop(engine, people=4)
+    at = _facilitate(workshop, key, "Discussion")
+    assert not at.exception
+    captions = [c.value for c in at.caption if "agreement" in c.value]
+    assert captions and all(c.startswith("Score ") and " of 100 · agreement " in c for c in captions)
+    assert not any(" of 4 " in c.value for c in at.caption)

@@ -81,6 +81,20 @@ def use_script_fonts(doc: FPDF, family: str, shape: bool) -> None:
         return result
 
     doc._render_styled_text_line = render_then_reselect  # type: ignore[method-assign]
+    # fpdf2's text() (table cells lay out their own lines) neither shapes nor falls back to another font:
+    # a line with Arabic script is drawn as a borderless cell instead, its baseline where text() puts it.
+    draw_text = doc.text
+
+    def text_or_shaped_cell(x: float, y: float, text: str = "", *args: Any, **kwargs: Any) -> Any:
+        if not has_arabic(text):
+            return draw_text(x, y, text, *args, **kwargs)
+        saved = doc.x, doc.y
+        doc.set_xy(x - doc.c_margin, y - 0.3 * doc.font_size)
+        doc.cell(w=doc.get_string_width(text) + 2 * doc.c_margin, h=0, text=text)
+        doc.set_xy(*saved)
+        return None
+
+    doc.text = text_or_shaped_cell  # type: ignore[method-assign]
 
 
 def printable(text: str) -> str:

@@ -68,7 +68,7 @@ def test_pdf_welsh_headings_dates_and_method() -> None:
     with use_language("cy"):
         text = pdftotext(build_pdf(build_results(inputs)), "pdf-welsh")
     flat = " ".join(text.split())
-    for expected in ("HUNANASESIAD CYDGYNHYRCHU", "Sgorau fesul egwyddor", "Cynllun gweithredu", "Cryfderau",
+    for expected in ("HUNANASESIAD CYDGYNHYRCHU", "Sgorau fesul egwyddor", "Cynllun gweithredu", "Ymarfer cryfaf",
                      "Sut mae'r sgorau'n cael eu cyfrifo", "Dyddiad yr asesiad 2 Tachwedd 2026",
                      "Adroddiad wedi'i greu 23 Tachwedd 2026", "Statws: ar y gweill", "Tudalen 1 o",
                      "Sgôr gyffredinol: 56 allan o 100", "Tîm gwasanaethau dydd"):

@@ -10,7 +10,7 @@ from i18n import _
 from questions.errors import ProjectError
 from ui.context import SOMETHING_WENT_WRONG, show_error
 from ui.language import install as install_language
-from ui.navigation import page_sections, show_who
+from ui.navigation import page_sections, show_who, staff_language
 from ui.retention import start_daily_check
 
 install_language()  # before any text is drawn: every run, fragment and callback reads the session's language
@@ -22,7 +22,9 @@ try:
     start_daily_check()  # the retention check's background thread, once per process (ui/retention.py)
     sections = page_sections()
     show_who()
-    st.navigation(sections).run()
+    page = st.navigation(sections)
+    staff_language(page)  # the staff pages' language picker (the answer form has its own)
+    page.run()
 except ProjectError as error:  # e.g. the database cannot be reached: say so plainly
     show_error(error, _("The tool cannot do that right now"))
 except Exception:  # the last guard: people never see a traceback (st.stop/st.rerun are BaseExceptions)

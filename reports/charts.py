@@ -12,6 +12,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from i18n import N_, _, current_language
 from questions.schema import Bank
 
 # Colours, grid and label rules live in reports.geometry (shared with the PDF's vector radar); the
@@ -139,6 +140,17 @@ def _series_scales(names: list[str]) -> tuple[alt.Scale, alt.Scale]:
     return alt.Scale(domain=names, range=colours), alt.Scale(domain=names, range=dashes)
 
 
+# Series the app itself names (reports/model.py, services/facilitation.py), shown in the reader's language;
+# perspective and session names are user or bank text and are drawn as written.
+SERIES_LABELS = {"Current": N_("Current"), "Target": N_("Target"), "Group now": N_("Group now")}
+
+
+def _series_names(series: pd.DataFrame) -> pd.DataFrame:
+    """The series column with the app's own series names translated."""
+    return series.assign(series=series["series"].map(lambda name: _(SERIES_LABELS[name])
+                                                      if name in SERIES_LABELS else name))
+
+
 # Data of the series layers in radar_spec: a named dataset, filled in per call.
 SERIES_DATASET = "radar_series"
 
@@ -146,8 +158,10 @@ SERIES_DATASET = "radar_series"
 @lru_cache(maxsize=128)
 def _radar_template(principles: tuple[tuple[str, str], ...], names: tuple[str, ...],
                     title: str | None, size: int, values: bool = False, font: int = LABEL_FONT_SIZE,
-                    square: bool = False) -> str:
-    """The radar's Vega-Lite JSON without its series data (building it with Altair is the slow part)."""
+                    square: bool = False, language: str = "en") -> str:
+    """The radar's Vega-Lite JSON without its series data (building it with Altair is the slow part).
+
+    `language` is part of the cache key: the tooltips' titles are drawn in it."""
     return json.dumps(_radar(alt.NamedData(name=SERIES_DATASET), list(names), principles, title, size,
                              values, font, square).to_dict())
 
@@ -163,9 +177,10 @@ def radar_spec(series: pd.DataFrame, principles: Sequence[tuple[str, str]],
     `size` pixels wide as well as high, its labels wrapped to fit inside (a phone's width), with its legend
     in a column when one row would be wider than the chart.
     """
+    series = _series_names(series)
     names = tuple(dict.fromkeys(series["series"].tolist()))
     spec: dict[str, Any] = json.loads(_radar_template(tuple(principles), names, title, size, values, font,
-                                                        square))
+                                                        square, current_language()))
     points = radar_frame(series, principles)
     # Plain Python values (not numpy), exactly as Altair would inline them; NaN is never present (skipped).
     records = [{key: value.item() if hasattr(value, "item") else value for key, value in row.items()}
@@ -213,8 +228,8 @@ def _radar(points: pd.DataFrame | alt.NamedData, names: list[str], principles: S
                         labelFontSize=font if square else 12, symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=300,
                         labelLimit=width - 40 if column else 300,
                         legendX=8 if column else max((width - legend_width) / 2, 0), legendY=size + 18)
-    tooltip = [alt.Tooltip("series:N", title="Series"), alt.Tooltip("name:N", title="Principle"),
-               alt.Tooltip("score:Q", title="Score", format=".0f")]
+    tooltip = [alt.Tooltip("series:N", title=_("Series")), alt.Tooltip("name:N", title=_("Principle")),
+               alt.Tooltip("score:Q", title=_("Score"), format=".0f")]
     base = alt.Chart(points).encode(x=x_enc, y=y_enc, order="order:Q",
                                     color=alt.Color("series:N", scale=colour_scale, legend=legend))
     lines = base.mark_line(interpolate="linear-closed", strokeWidth=2).encode(
@@ -263,12 +278,13 @@ def trend_chart(trend: pd.DataFrame, narrow: bool = False) -> alt.LayerChart:
     # One evenly spaced step per assessment, in date order: two rounds on the same day stay apart.
     rounds = list(dict.fromkeys(trend.sort_values("date", kind="stable")["assessment"].tolist()))
     base = alt.Chart(trend).encode(
-        x=alt.X("assessment:O", title="Assessment", sort=rounds,
+        x=alt.X("assessment:O", title=_("Assessment"), sort=rounds,
                 axis=alt.Axis(labelAngle=0, labelLimit=100 if narrow else 200)),
-        y=alt.Y("score:Q", title="Score (0-100)", scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("score:Q", title=_("Score (0-100)"), scale=alt.Scale(domain=[0, 100])),
         color=colour)
-    tooltip = [alt.Tooltip("assessment:N", title="Assessment"), alt.Tooltip("date:T", title="Date", format="%d %B %Y"),
-               alt.Tooltip("name:N", title="Principle"), alt.Tooltip("score:Q", title="Score", format=".0f")]
+    tooltip = [alt.Tooltip("assessment:N", title=_("Assessment")),
+               alt.Tooltip("date:T", title=_("Date"), format="%d %B %Y"),
+               alt.Tooltip("name:N", title=_("Principle")), alt.Tooltip("score:Q", title=_("Score"), format=".0f")]
     lines = base.mark_line(strokeWidth=2)
     dots = base.mark_point(filled=True, size=50, opacity=1).encode(tooltip=tooltip)
     chart: alt.LayerChart = alt.layer(lines, dots).properties(
@@ -310,12 +326,12 @@ def distribution_chart(statements: pd.DataFrame, bank: Bank, statement_ids: Sequ
     labels = list(dict.fromkeys(frame["label"].tolist()))
     chart: alt.Chart = alt.Chart(frame).mark_bar(stroke="white", strokeWidth=1).encode(
         y=alt.Y("label:N", title=None, sort=labels, axis=alt.Axis(labelLimit=360)),
-        x=alt.X("count:Q", title="Number of people", stack="zero", axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("count:Q", title=_("Number of people"), stack="zero", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("answer:N", title=None, scale=alt.Scale(domain=answers, range=colours),
                         legend=alt.Legend(orient="bottom", columns=3, labelLimit=300)),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("label:N", title="Statement"), alt.Tooltip("answer:N", title="Answer"),
-                 alt.Tooltip("count:Q", title="People")],
+        tooltip=[alt.Tooltip("label:N", title=_("Statement")), alt.Tooltip("answer:N", title=_("Answer")),
+                 alt.Tooltip("count:Q", title=_("People"))],
     ).properties(width=420, height=max(60, 28 * len(labels)),
                  autosize=alt.AutoSizeParams(type="pad")).configure(background="white")
     return chart
@@ -323,12 +339,13 @@ def distribution_chart(statements: pd.DataFrame, bank: Bank, statement_ids: Sequ
 
 def _score_text(score: object) -> str:
     """A score for reading aloud: rounded, or 'no score'."""
-    return "no score" if score is None or pd.isna(score) else f"{float(score):.0f}"  # type: ignore[arg-type]
+    return _("no score") if score is None or pd.isna(score) else f"{float(score):.0f}"  # type: ignore[arg-type]
 
 
 def text_alternative_radar(series: pd.DataFrame, principles: Sequence[tuple[str, str]]) -> str:
     """Plain-text description of a radar chart for screen readers, one line per series."""
     lines = []
+    series = _series_names(series)
     for name in dict.fromkeys(series["series"].tolist()):
         scores = series[series["series"] == name].set_index("principle")["score"]
         parts = [f"{pname} {_score_text(scores.get(pid))}" for pid, pname in principles]

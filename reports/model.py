@@ -15,6 +15,7 @@ import pandas as pd
 
 from domain.records import Action, AgreedRating
 from domain.vocabulary import Mode
+from i18n import _
 from questions.schema import Bank
 from reports.formatting import format_date
 from reports.method import method_paragraphs
@@ -89,7 +90,7 @@ def _numbers(bank: Bank) -> dict[str, int]:
 
 def _respondent_facts(result: GroupResult, perspectives: PerspectiveResult) -> list[Fact]:
     """Respondents in total and per shown perspective group; small groups only ever appear merged."""
-    facts = [Fact("Respondents", counted_label(result))]
+    facts = [Fact(_("Respondents"), counted_label(result))]
     if result.withheld:
         return facts
     # The same groups as the perspective scores, so no count can be worked out by subtraction.
@@ -220,11 +221,12 @@ def _facts(inputs: ResultsInput, result: GroupResult, perspectives: PerspectiveR
     """The title block: who, which questions, when, and how many answered."""
     bank, session = inputs.bank, inputs.session
     # A report built from a CSV may name no organisation or team: leave those rows out, not blank.
-    facts = [Fact(label, value) for label, value in (("Organisation", inputs.organisation), ("Team", inputs.team))
+    facts = [Fact(label, value) for label, value in ((_("Organisation"), inputs.organisation),
+                                                      (_("Team"), inputs.team))
              if value.strip()]
-    facts += [Fact("Question set", f"{bank.title} (version {bank.version})"),
-              Fact("Assessment date", format_date(session.taken_on)),
-              Fact("Report generated", format_date(inputs.generated_at))]
+    facts += [Fact(_("Question set"), _("{bank} (version {version})").format(bank=bank.title, version=bank.version)),
+              Fact(_("Assessment date"), format_date(session.taken_on)),
+              Fact(_("Report generated"), format_date(inputs.generated_at))]
     return tuple(facts + _respondent_facts(result, perspectives))
 
 
@@ -247,8 +249,8 @@ def build_results(inputs: ResultsInput) -> Results:
         generated_at=inputs.generated_at, threshold=threshold,
         principles=tuple((p.id, p.name) for p in bank.principles),
         facts=_facts(inputs, result, perspectives), n_respondents=result.n_respondents,
-        withheld=(f"Results appear once at least {threshold} people have answered (so far: "
-                  f"{counted_label(result)}). This keeps everyone's answers anonymous."),
+        withheld=_("Results appear once at least {n} people have answered (so far: {counted}). This keeps "
+                   "everyone's answers anonymous.").format(n=threshold, counted=counted_label(result)),
         notes=(*result.notes, *kept_notes(session)), overall_score=None, overall_band=None, radar=EMPTY_RADAR.copy(),
         principle_rows=(), statement_rows=statement_rows, strengths=(), development_areas=(), hot_spots=(),
         discussion_order=tuple(bank.statement_ids), perspective_scores=(), perspective_gaps=(),
@@ -284,7 +286,7 @@ def build_results(inputs: ResultsInput) -> Results:
 
 def baseline_series(baseline: Baseline | None) -> str:
     """The radar series name of the baseline polygon."""
-    return "" if baseline is None else f"Baseline: {baseline.label}"
+    return "" if baseline is None else _("Baseline: {label}").format(label=baseline.label)
 
 
 def single_session(bank: Bank, responses: pd.DataFrame, *, title: str, taken_on: date, threshold: int,

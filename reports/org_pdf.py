@@ -11,6 +11,7 @@ from typing import cast
 from fpdf.enums import Align, XPos, YPos
 from fpdf.errors import FPDFException
 
+from i18n import N_, _, ngettext
 from reports.errors import report_error
 from reports.formatting import DASH, whole
 from reports.glyphs import printable
@@ -19,7 +20,7 @@ from reports.parts import Results
 # Only the public layout is shared (reports/pdf.py is the team report's writer and may change inside).
 from reports.pdf import ACCENT, FONT, MARGIN, MUTED, PANEL, TEXT, ReportDocument
 
-TITLE = "Organisation summary"
+TITLE = N_("Organisation summary")
 RADAR_SIZE = 200
 RADAR_COLUMNS = 2
 PRINCIPLE_COLUMN = 58.0
@@ -66,7 +67,7 @@ def _panel(doc: ReportDocument, text: str, size: float = 9.5) -> None:
 
 def _document(summary: OrganisationSummary) -> ReportDocument:
     """The team report's A4 layout, its running header naming the organisation."""
-    cover = _Cover(TITLE, summary.organisation, summary.organisation, summary.generated_at)
+    cover = _Cover(_(TITLE), summary.organisation, summary.organisation, summary.generated_at)
     # The layout reads only these four fields; sharing it keeps both PDFs looking the same.
     return ReportDocument(cast(Results, cover))
 
@@ -75,8 +76,8 @@ def _title_block(doc: ReportDocument, summary: OrganisationSummary) -> None:
     """Kicker, title, organisation, facts and notes."""
     doc.set_font(FONT, "B", 8.5)
     doc.set_text_color(*ACCENT)
-    doc.cell(0, 5, "CO-PRODUCTION ACROSS TEAMS", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    doc.paragraph(TITLE, size=19, bold=True, after=1)
+    doc.cell(0, 5, _("CO-PRODUCTION ACROSS TEAMS"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.paragraph(_(TITLE), size=19, bold=True, after=1)
     doc.paragraph(_shown(summary.organisation), size=11.5, colour=MUTED, after=4)
     doc.grid(("", ""), [(f.label, f.value) for f in summary.facts], (60, doc.epw - 60), headed=False)
     for note in summary.notes:
@@ -85,17 +86,17 @@ def _title_block(doc: ReportDocument, summary: OrganisationSummary) -> None:
 
 def _team_table(doc: ReportDocument, summary: OrganisationSummary) -> None:
     """Each team's latest shown assessment and overall score; teams with too few answers say so."""
-    doc.heading("Latest assessment by team")
+    doc.heading(_("Latest assessment by team"))
     rows = [(team.team, team.status, str(team.respondents) if team.shown else DASH, whole(team.overall))
             for team in summary.teams]
-    doc.grid(("Team", "Latest assessment with enough answers", "People", "Overall"), rows, (62, 72, 18, 22),
+    doc.grid((_("Team"), _("Latest assessment with enough answers"), _("People"), _("Overall")), rows, (62, 72, 18, 22),
              ("LEFT", "LEFT", "RIGHT", "RIGHT"))
 
 
 def _principle_table(doc: ReportDocument, summary: OrganisationSummary) -> None:
     """Principle scores of the teams shown: principles down, teams across (split when there are many)."""
     teams = list(summary.shown_teams)
-    doc.heading("Scores by principle")
+    doc.heading(_("Scores by principle"))
     labels = [team.team for team in teams]
     size = math.ceil(len(labels) / math.ceil(len(labels) / TEAMS_ACROSS))
     for number, start in enumerate(range(0, len(teams), size)):
@@ -104,9 +105,9 @@ def _principle_table(doc: ReportDocument, summary: OrganisationSummary) -> None:
         rows = [[name, *[whole(team.scores[index]) for team in group]]
                 for index, (_, name) in enumerate(summary.principles)]
         # A later table is short and only makes sense whole: keep it on one page.
-        doc.grid(["Principle", *[team.team for team in group]], rows, [PRINCIPLE_COLUMN, *[each] * len(group)],
+        doc.grid([_("Principle"), *[team.team for team in group]], rows, [PRINCIPLE_COLUMN, *[each] * len(group)],
                  ["LEFT", *["RIGHT"] * len(group)], keep=number > 0)
-    doc.paragraph("Scores run from 0 to 100. A dash: too few people answered for a score to be shown.", size=8,
+    doc.paragraph(_("Scores run from 0 to 100. A dash: too few people answered for a score to be shown."), size=8,
                   colour=MUTED)
 
 
@@ -120,15 +121,15 @@ def _image(doc: ReportDocument, title: str, png: bytes, max_height: float) -> No
 
 def _averages(doc: ReportDocument, summary: OrganisationSummary) -> None:
     """The average of the shown team scores."""
-    doc.heading("Average of the teams shown")
-    rows = [("Overall", whole(summary.overall_mean), str(len(summary.shown_teams)))]
+    doc.heading(_("Average of the teams shown"))
+    rows = [(_("Overall"), whole(summary.overall_mean), str(len(summary.shown_teams)))]
     rows += [(m.name, whole(m.mean), str(m.teams)) for m in summary.means]
-    doc.grid(("Principle", "Average", "Teams"), rows, (110, 32, 32), ("LEFT", "RIGHT", "RIGHT"))
+    doc.grid((_("Principle"), _("Average"), _("Teams")), rows, (110, 32, 32), ("LEFT", "RIGHT", "RIGHT"))
 
 
 def _radars(doc: ReportDocument, summary: OrganisationSummary, pngs: Sequence[bytes | None]) -> None:
     """Small radars, two to a row, each under its team's name."""
-    doc.heading("Each team's radar", space=90)
+    doc.heading(_("Each team's radar"), space=90)
     column = doc.epw / RADAR_COLUMNS
     drawn = [(team, png) for team, png in zip(summary.teams, pngs) if png is not None]
     for start in range(0, len(drawn), RADAR_COLUMNS):
@@ -144,37 +145,38 @@ def _radars(doc: ReportDocument, summary: OrganisationSummary, pngs: Sequence[by
             doc.set_xy(left, top + 5)
             doc.set_font(FONT, "", 8)
             doc.set_text_color(*MUTED)
-            doc.cell(column - 4, 4, _fit(doc, f"{team.status} · {team.respondents} respondents", column - 6))
+            doc.cell(column - 4, 4, _fit(doc, f"{team.status} · " + ngettext(
+                "{n} respondent", "{n} respondents", team.respondents or 0).format(n=team.respondents), column - 6))
             doc.set_text_color(*TEXT)
             if png:
                 doc.image(png, x=left + (column - width) / 2, y=top + 10, w=width, h=height)
         doc.set_xy(MARGIN, top + 10 + max(h for _, h in sizes) + 3)
     hidden = [f"{team.team} ({team.status})" for team in summary.teams if not team.shown]
     if hidden:
-        doc.paragraph("No radar: " + "; ".join(hidden) + ".", size=9, colour=MUTED)
+        doc.paragraph(_("No radar: {teams}.").format(teams="; ".join(hidden)), size=9, colour=MUTED)
 
 
 def _trend(doc: ReportDocument, summary: OrganisationSummary, png: bytes | None) -> None:
     """The organisation's average per quarter, as a chart and a table."""
     if png is None:
         return
-    _image(doc, "The organisation over time", png, 95)
+    _image(doc, _("The organisation over time"), png, 95)
     periods = list(dict.fromkeys(p.period for p in summary.trend))
     overall = {p.period: p for p in summary.trend if p.series == "Overall"}
     rows = [(period, whole(overall[period].score) if period in overall else DASH,
              str(overall[period].teams) if period in overall else DASH) for period in periods]
-    doc.grid(("Quarter", "Average overall score", "Teams"), rows, (70, 60, 44), ("LEFT", "RIGHT", "RIGHT"), keep=True)
+    doc.grid((_("Quarter"), _("Average overall score"), _("Teams")), rows, (70, 60, 44), ("LEFT", "RIGHT", "RIGHT"), keep=True)
 
 
 def _differences(doc: ReportDocument, summary: OrganisationSummary) -> None:
     """Where perspectives differ most across the teams shown."""
     if not summary.differences:
         return
-    doc.heading("Where perspectives differ most", space=45)
-    doc.paragraph("Within each team, the largest difference between the highest and lowest perspective score on a "
-                  "principle.", size=9, colour=MUTED)
+    doc.heading(_("Where perspectives differ most"), space=45)
+    doc.paragraph(_("Within each team, the largest difference between the highest and lowest perspective score on "
+                    "a principle."), size=9, colour=MUTED)
     rows = [(d.team, d.name, whole(d.gap), d.highest, d.lowest) for d in summary.differences]
-    doc.grid(("Team", "Principle", "Difference", "Highest", "Lowest"), rows, (36, 40, 22, 38, 38),
+    doc.grid((_("Team"), _("Principle"), _("Difference"), _("Highest"), _("Lowest")), rows, (36, 40, 22, 38, 38),
              ("LEFT", "LEFT", "RIGHT", "LEFT", "LEFT"))
 
 
@@ -188,14 +190,14 @@ def render_organisation_pdf(summary: OrganisationSummary, *, heatmap_png: bytes 
         _team_table(doc, summary)
         if summary.shown_teams:
             if heatmap_png is not None:
-                _image(doc, "Teams and principles", heatmap_png, 120)
+                _image(doc, _("Teams and principles"), heatmap_png, 120)
             _principle_table(doc, summary)
             _averages(doc, summary)
             if radar_pngs:
                 _radars(doc, summary, radar_pngs)
             _trend(doc, summary, trend_png)
             _differences(doc, summary)
-        doc.heading("How the figures are worked out", space=30)
+        doc.heading(_("How the figures are worked out"), space=30)
         for text in summary.method:
             doc.paragraph(printable(text), size=9.5)
         return bytes(doc.output())

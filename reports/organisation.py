@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from i18n import N_, _, ngettext
 from reports.formatting import format_date
 from reports.parts import Fact, Results
 
@@ -210,30 +211,35 @@ def _notes(summaries: Sequence[TeamSummary]) -> tuple[str, ...]:
     notes = []
     hidden = [t for t in summaries if t.status == NOT_ENOUGH]
     if hidden:
-        verb = "has" if len(hidden) == 1 else "have"
-        notes.append(f"{len(hidden)} {'team' if len(hidden) == 1 else 'teams'} {verb} not enough answers yet: "
-                     "nothing of theirs is shown or counted in the organisation's figures.")
+        notes.append(ngettext("{n} team has not enough answers yet: nothing of theirs is shown or counted in the "
+                              "organisation's figures.",
+                              "{n} teams have not enough answers yet: nothing of theirs is shown or counted in the "
+                              "organisation's figures.", len(hidden)).format(n=len(hidden)))
     collecting = [t for t in summaries if t.collecting]
     if collecting:
-        notes.append(f"{len(collecting)} {'team has' if len(collecting) == 1 else 'teams have'} a newer assessment "
-                     "with too few answers to show (yet): their latest assessment with enough answers is shown.")
+        notes.append(ngettext("{n} team has a newer assessment with too few answers to show (yet): their latest "
+                              "assessment with enough answers is shown.",
+                              "{n} teams have a newer assessment with too few answers to show (yet): their latest "
+                              "assessment with enough answers is shown.", len(collecting)).format(n=len(collecting)))
     locked = sum(t.locked for t in summaries)
     if locked:
-        notes.append(f"{locked} workshop {'session is' if locked == 1 else 'sessions are'} not included: their "
-                     "results need the facilitator key, given once in this browser.")
+        notes.append(ngettext("{n} workshop session is not included: their results need the facilitator key, given "
+                              "once in this browser.",
+                              "{n} workshop sessions are not included: their results need the facilitator key, "
+                              "given once in this browser.", locked).format(n=locked))
     return tuple(notes)
 
 
 METHOD = (
-    "Each team is shown by its latest assessment with enough answers. A team, principle or perspective with "
-    "fewer people than its assessment's minimum group size shows no score.",
-    "Organisation figures are plain averages of the team scores shown, each team counting once however many "
-    "people answered. Teams and cells that are not shown are left out of every average, so no hidden score "
-    "can be worked out from the figures here.",
-    "The trend averages, for each calendar quarter, each team's latest assessment with enough answers in that "
-    "quarter. A different mix of teams from one quarter to the next moves the average too.",
-    "Where perspectives differ most: within each team, the largest difference between the highest and lowest "
-    "perspective score on a principle, as that team's results show it.",
+    N_("Each team is shown by its latest assessment with enough answers. A team, principle or perspective with "
+       "fewer people than its assessment's minimum group size shows no score."),
+    N_("Organisation figures are plain averages of the team scores shown, each team counting once however many "
+       "people answered. Teams and cells that are not shown are left out of every average, so no hidden score "
+       "can be worked out from the figures here."),
+    N_("The trend averages, for each calendar quarter, each team's latest assessment with enough answers in that "
+       "quarter. A different mix of teams from one quarter to the next moves the average too."),
+    N_("Where perspectives differ most: within each team, the largest difference between the highest and lowest "
+       "perspective score on a principle, as that team's results show it."),
 )
 
 
@@ -243,15 +249,16 @@ def build_organisation(inputs: OrganisationInput) -> OrganisationSummary:
     summaries = tuple(_summary(team, principles) for team in inputs.teams)
     shown = [t for t in summaries if t.shown]
     overall = _mean([t.overall for t in shown if t.overall is not None])
-    facts = (Fact("Organisation", inputs.organisation),
-             Fact("Teams", f"{len(summaries)} ({len(shown)} with results to show)"),
-             Fact("Respondents in the teams shown", str(sum(t.respondents or 0 for t in shown))),
-             Fact("Report generated", format_date(inputs.generated_at)))
+    facts = (Fact(_("Organisation"), inputs.organisation),
+             Fact(_("Teams"), _("{teams} ({shown} with results to show)").format(teams=len(summaries),
+                                                                                shown=len(shown))),
+             Fact(_("Respondents in the teams shown"), str(sum(t.respondents or 0 for t in shown))),
+             Fact(_("Report generated"), format_date(inputs.generated_at)))
     return OrganisationSummary(
         organisation=inputs.organisation, generated_at=inputs.generated_at, principles=principles,
         teams=summaries, means=_means(summaries, principles), overall_mean=overall,
         trend=_trend(inputs.teams, principles), differences=_differences(inputs.teams, summaries), facts=facts,
-        notes=_notes(summaries), method=METHOD)
+        notes=_notes(summaries), method=tuple(_(paragraph) for paragraph in METHOD))
 
 
 def short_principles(principles: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:

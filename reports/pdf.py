@@ -10,8 +10,9 @@ from fpdf.enums import Align, XPos, YPos
 from fpdf.errors import FPDFException
 from fpdf.util import Padding
 
+from i18n import _, current_language
 from reports.errors import ReportError, report_error
-from reports.glyphs import BOLD_FONT, REGULAR_FONT, printable
+from reports.glyphs import BOLD_FONT, REGULAR_FONT, has_arabic, printable, use_script_fonts
 from reports.formatting import (
     BY_PERSPECTIVE,
     DISAGREE,
@@ -26,6 +27,7 @@ from reports.formatting import (
     radar_heading,
     shortened,
     signed,
+    status_label,
     whole,
 )
 from reports.method import COMMENTS_INCLUDED, COMMENTS_LEFT_OUT
@@ -95,12 +97,14 @@ class ReportDocument(FPDF):
         self.report = report
         self.add_font(FONT, "", str(REGULAR_FONT))
         self.add_font(FONT, "B", str(BOLD_FONT))
+        # Arabic script (a team name, a translated bank) shaped, joined and ordered right to left.
+        use_script_fonts(self, FONT, shape=has_arabic(repr(report)))
         self.set_margins(MARGIN, 20, MARGIN)
         self.set_auto_page_break(True, margin=20)
         self.set_title(printable(shortened(report.title, NAME_CHARACTERS)))
         self.set_author(printable(shortened(report.organisation, NAME_CHARACTERS)))
         self.set_creator(APP_NAME)
-        self.set_lang("en-GB")
+        self.set_lang("en-GB" if current_language() == "en" else current_language())
         self.set_text_color(*TEXT)
 
     def _fitted(self, text: str, width: float) -> str:
@@ -218,8 +222,10 @@ class ReportDocument(FPDF):
         self.set_y(-13)
         self.set_font(FONT, "", 8)
         self.set_text_color(*MUTED)
-        self.cell(self.epw * 0.75, 4, f"Generated {format_date(self.report.generated_at)} by {APP_NAME}")
-        self.cell(self.epw * 0.25, 4, f"Page {self.page_no()} of {{nb}}", align=Align.R)
+        self.cell(self.epw * 0.75, 4, _("Generated {date} by {app}").format(
+            date=format_date(self.report.generated_at), app=_(APP_NAME)))
+        self.cell(self.epw * 0.25, 4, _("Page {page} of {pages}").format(page=self.page_no(), pages="{nb}"),
+                  align=Align.R)
         self.set_text_color(*TEXT)
 
     def ensure_space(self, height: float) -> None:
@@ -320,7 +326,7 @@ def _title_block(doc: ReportDocument, report: Results) -> None:
     """Kicker, title, team and the facts table."""
     doc.set_font(FONT, "B", 8.5)
     doc.set_text_color(*ACCENT)
-    doc.cell(0, 5, f"CO-PRODUCTION {assessment_kind(report.mode).upper()}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.cell(0, 5, _("CO-PRODUCTION {kind}").format(kind=assessment_kind(report.mode).upper()), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.paragraph(_shown(shortened(report.title, NAME_CHARACTERS)), size=19, bold=True, after=1)
     subtitle = _joined(shortened(report.team, NAME_CHARACTERS), shortened(report.organisation, NAME_CHARACTERS))
     if subtitle:
@@ -342,21 +348,21 @@ def _results(doc: ReportDocument, report: Results) -> None:
     """Overall score, radar and the principle table."""
     if report.overall_score is not None:
         band = f" \u00b7 {report.overall_band}" if report.overall_band else ""
-        _panel(doc, f"Overall score: {whole(report.overall_score)} out of 100{band}", size=12)
+        _panel(doc, _("Overall score: {score} out of 100").format(score=whole(report.overall_score)) + band, size=12)
     _radar(doc, report)
-    doc.heading(SCORES_BY_PRINCIPLE)
+    doc.heading(_(SCORES_BY_PRINCIPLE))
     targets = any(r.target is not None for r in report.principle_rows)
     rows = [(r.name, whole(r.score), r.band or DASH, *((whole(r.target), signed(shown_change(r.score, r.target)))
                                                      if targets else ()), whole(r.spread), str(r.n))
             for r in report.principle_rows]
     if targets:
-        doc.grid(("Principle", "Score", "Band", "Target", "Gap", "Spread", "People"), rows,
+        doc.grid((_("Principle"), _("Score"), _("Band"), _("Target"), _("Gap"), _("Spread"), _("People")), rows,
                  (60, 17, 27, 18, 16, 18, 18), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
     else:
-        doc.grid(("Principle", "Score", "Band", "Spread", "People"), rows, (78, 20, 40, 18, 18),
+        doc.grid((_("Principle"), _("Score"), _("Band"), _("Spread"), _("People")), rows, (78, 20, 40, 18, 18),
                  ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT"))
-    gap = " Gap = target minus score." if targets else ""
-    doc.paragraph(f"{SCALE_NOTE}{gap} Spread: how far apart people's scores were.", size=8, colour=MUTED)
+    gap = " " + _("Gap = target minus score.") if targets else ""
+    doc.paragraph(_(SCALE_NOTE) + gap + " " + _("Spread: how far apart people's scores were."), size=8, colour=MUTED)
 
 
 def _radar(doc: ReportDocument, report: Results) -> None:
@@ -378,11 +384,12 @@ def _highlights(doc: ReportDocument, title: str, intro: str, items: Sequence[Hig
         return
     doc.heading(title)
     doc.paragraph(intro, size=9, colour=MUTED)
-    last = "Agreement" if agreement else "Score"
-    rows = [(f"From: {_shown(h.from_text)}\nTo: {_shown(h.to_text)}", h.principle_name,
+    last = _("Agreement") if agreement else _("Score")
+    rows = [(_("From: {text}").format(text=_shown(h.from_text)) + "\n" + _("To: {text}").format(text=_shown(h.to_text)),
+             h.principle_name,
              percent(h.agreement) if agreement else whole(h.score))
             for h in items]
-    doc.grid(("Statement", "Principle", last), rows, (106, 44, 24), ("LEFT", "LEFT", "RIGHT"))
+    doc.grid((_("Statement"), _("Principle"), last), rows, (106, 44, 24), ("LEFT", "LEFT", "RIGHT"))
 
 
 def _perspectives(doc: ReportDocument, report: Results) -> None:
@@ -390,7 +397,7 @@ def _perspectives(doc: ReportDocument, report: Results) -> None:
     labels = report.compared_perspectives()
     if not labels:
         return  # one group's scores are the overall scores: no table repeating them
-    doc.heading(BY_PERSPECTIVE)
+    doc.heading(_(BY_PERSPECTIVE))
     by_key = {(s.label, s.principle): s.score for s in report.perspective_scores}
     groups = _column_groups(labels, PERSPECTIVE_COLUMNS)
     # Narrow score columns: a lone perspective should not stretch across the page. Every table
@@ -401,16 +408,16 @@ def _perspectives(doc: ReportDocument, report: Results) -> None:
     for number, group in enumerate(groups):
         rows = [[name] + [whole(by_key.get((label, pid))) for label in group] for pid, name in report.principles]
         # A later table is short and only makes sense whole: keep it on one page.
-        doc.grid(["Principle", *group], rows, [first] + [each] * len(group), ["LEFT"] + ["RIGHT"] * len(group),
+        doc.grid([_("Principle"), *group], rows, [first] + [each] * len(group), ["LEFT"] + ["RIGHT"] * len(group),
                  keep=number > 0)
     doc.paragraph(f"Perspectives with fewer than {report.threshold} people are merged into other "
                   "perspectives or left out.", size=8, colour=MUTED)
     if report.perspective_gaps:
         gaps = [(g.name, whole(g.max_gap), g.highest, g.lowest) for g in report.perspective_gaps]
-        doc.heading(PERSPECTIVES_DIFFER, space=45)
+        doc.heading(_(PERSPECTIVES_DIFFER), space=45)
         doc.paragraph("The largest difference between the highest and lowest perspective score on each "
                       "principle.", size=9, colour=MUTED)
-        doc.grid(("Principle", "Largest difference", "Highest", "Lowest"), gaps, (56, 30, 44, 44),
+        doc.grid((_("Principle"), _("Largest difference"), _("Highest"), _("Lowest")), gaps, (56, 30, 44, 44),
                  ("LEFT", "RIGHT", "LEFT", "LEFT"))
 
 
@@ -418,17 +425,18 @@ def _changes(doc: ReportDocument, report: Results) -> None:
     """Change of each principle score since the baseline."""
     if not report.changes:
         return
-    doc.heading(f"Change since {_shown(report.baseline.label if report.baseline else '', 'the baseline')}")
+    doc.heading(_("Change since {baseline}").format(
+        baseline=_shown(report.baseline.label if report.baseline else '', _('the baseline'))))
     rows = [(c.name, whole(c.baseline), whole(c.latest), signed(c.change)) for c in report.changes]
-    doc.grid(("Principle", "Baseline", "Now", "Change"), rows, (92, 27, 27, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
+    doc.grid((_("Principle"), _("Baseline"), _("Now"), _("Change")), rows, (92, 27, 27, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
 
 
 def _comments(doc: ReportDocument, report: Results) -> None:
     """What people wrote, by shown statement, every comment in full (chosen at download)."""
     if not report.comments:
         return
-    doc.heading("What people wrote")
-    doc.paragraph("Comments on statements whose results are shown, without who wrote them.", size=9, colour=MUTED)
+    doc.heading(_("What people wrote"))
+    doc.paragraph(_("Comments on statements whose results are shown, without who wrote them."), size=9, colour=MUTED)
     rows = {row.statement: row for row in report.statement_rows}
     for group in report.comments:
         doc.ensure_space(22)
@@ -444,11 +452,12 @@ def _agreed(doc: ReportDocument, report: Results) -> None:
     """Ratings the team agreed on in discussion, with their notes in full."""
     if not report.agreed:
         return
-    doc.heading("Agreed ratings")
+    doc.heading(_("Agreed ratings"))
     for row in report.agreed:
         doc.ensure_space(22)
         doc.paragraph(f"{_shown(row.principle_name)}: {_shown(row.rating_label)}", size=10, bold=True, after=0.5)
-        doc.paragraph(f"From: {_shown(row.from_text)}\nTo: {_shown(row.to_text)}", size=8.5, colour=MUTED, after=1)
+        doc.paragraph(_("From: {text}").format(text=_shown(row.from_text)) + "\n"
+                      + _("To: {text}").format(text=_shown(row.to_text)), size=8.5, colour=MUTED, after=1)
         if printable(row.notes).strip():
             doc.paragraph(row.notes, size=9.5, after=1)
         _rule(doc)
@@ -463,14 +472,15 @@ def _rule(doc: ReportDocument) -> None:
 
 def _actions(doc: ReportDocument, report: Results) -> None:
     """The action plan, then what is still open from the baseline; every text printed in full."""
-    doc.heading("Action plan", space=30)
+    doc.heading(_("Action plan"), space=30)
     if not report.actions:
-        doc.paragraph("No actions have been recorded yet.", size=10, colour=MUTED)
+        doc.paragraph(_("No actions have been recorded yet."), size=10, colour=MUTED)
     _action_list(doc, report.actions)
     _own_link_note(doc)
     if report.carried_actions:
-        doc.heading(f"Still open from {_shown(report.baseline.label if report.baseline else '', 'last time')}", space=30)
-        doc.paragraph("Actions agreed last time that are not yet done or dropped.", size=9, colour=MUTED)
+        doc.heading(_("Still open from {baseline}").format(
+            baseline=_shown(report.baseline.label if report.baseline else '', _('last time'))), space=30)
+        doc.paragraph(_("Actions agreed last time that are not yet done or dropped."), size=9, colour=MUTED)
         _action_list(doc, report.carried_actions)
 
 
@@ -485,10 +495,11 @@ def _action_list(doc: ReportDocument, actions: Sequence[ActionRow]) -> None:
     """Numbered actions with owner, due date and status."""
     for number, action in enumerate(actions, start=1):
         doc.ensure_space(22)
-        doc.paragraph(f"{number}. {_shown(action.principle_name, 'General')}", size=10, bold=True, after=0.5)
+        doc.paragraph(f"{number}. {_shown(action.principle_name, _('General'))}", size=10, bold=True, after=0.5)
         doc.paragraph(_shown(action.description), size=10, after=0.8)
-        details = [f"Owner: {_shown(action.owner)}", f"Due: {format_date(action.due_date) if action.due_date else DASH}",
-                   f"Status: {_shown(action.status)}"]
+        details = [_("Owner: {owner}").format(owner=_shown(action.owner)),
+                   _("Due: {date}").format(date=format_date(action.due_date) if action.due_date else DASH),
+                   _("Status: {status}").format(status=_shown(status_label(action.status)))]
         doc.paragraph("    ".join(details), size=8.5, colour=MUTED, after=0.5)
         _rule(doc)
 
@@ -501,9 +512,10 @@ def _write(doc: ReportDocument, report: Results, comments: bool = False) -> None
         _panel(doc, report.withheld)
     else:
         _results(doc, report)
-        _highlights(doc, STRONGEST, "Statements with the highest current answers.", report.strengths, False)
-        _highlights(doc, TO_DEVELOP, "Statements with the lowest current answers.", report.development_areas, False)
-        _highlights(doc, DISAGREE, "Statements with the widest range of answers: worth talking through together.",
+        _highlights(doc, _(STRONGEST), _("Statements with the highest current answers."), report.strengths, False)
+        _highlights(doc, _(TO_DEVELOP), _("Statements with the lowest current answers."), report.development_areas,
+                    False)
+        _highlights(doc, _(DISAGREE), _("Statements with the widest range of answers: worth talking through together."),
                     report.hot_spots, True)
         _perspectives(doc, report)
         _changes(doc, report)
@@ -512,12 +524,12 @@ def _write(doc: ReportDocument, report: Results, comments: bool = False) -> None
             _comments(doc, report)
     _actions(doc, report)
     if report.notes:
-        doc.heading("Notes", space=25)
+        doc.heading(_("Notes"), space=25)
         for note in report.notes:
             doc.paragraph(f"\u2022 {note}", size=9.5, after=1)
-    doc.heading("How the scores are worked out", space=30)
+    doc.heading(_("How the scores are worked out"), space=30)
     for text in report.method:
-        doc.paragraph(text.replace(COMMENTS_LEFT_OUT, COMMENTS_INCLUDED) if comments else text, size=9.5)
+        doc.paragraph(text.replace(_(COMMENTS_LEFT_OUT), _(COMMENTS_INCLUDED)) if comments else text, size=9.5)
 
 
 def render_pdf(report: Results, *, comments: bool = False) -> bytes:

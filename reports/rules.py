@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from domain.records import Action
 from questions.schema import Bank
+from i18n import _
 from reports.formatting import format_date
 from reports.parts import SessionData, StatementRow
 from reports.snapshot import restrict, restrict_perspectives
@@ -51,8 +52,8 @@ def kept_notes(session: SessionData) -> tuple[str, ...]:
     deleted = session.scored.answers_deleted_at if session.scored is not None else None
     if deleted is None:
         return ()
-    return (f"The individual answers were deleted on {format_date(deleted)}, after the organisation's retention "
-            "period; the scores shown are those the session showed then.",)
+    return (_("The individual answers were deleted on {date}, after the organisation's retention period; the "
+              "scores shown are those the session showed then.").format(date=format_date(deleted)),)
 
 
 def choose_baseline(scored: Sequence[tuple[SessionData, GroupResult]]) -> tuple[SessionData, GroupResult] | None:
@@ -82,7 +83,7 @@ def session_label(session: SessionData) -> str:
 
 def counted_label(result: GroupResult) -> str:
     """'5 respondents', or 'fewer than 3' when the group is too small to count in public."""
-    return f"fewer than {result.threshold}" if result.withheld else str(result.n_respondents)
+    return _("fewer than {n}").format(n=result.threshold) if result.withheld else str(result.n_respondents)
 
 
 def discussion_order(rows: Sequence[StatementRow]) -> tuple[str, ...]:

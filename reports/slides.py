@@ -17,7 +17,8 @@ from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Length, Pt
 
-from reports.formatting import format_date, percent, whole
+from i18n import _, ngettext
+from reports.formatting import format_date, percent, status_label, whole
 from reports.parts import Results
 
 APP_NAME = "Co-production: how are you doing?"
@@ -74,7 +75,8 @@ def _table(deck: Deck, title: str, header: Sequence[str], rows: Sequence[Sequenc
     """A table under a title, continued on further slides when it has more rows than fit."""
     chunks = [rows[start:start + ROWS_PER_SLIDE] for start in range(0, len(rows), ROWS_PER_SLIDE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
-        slide = _slide(deck, title if len(chunks) == 1 else f"{title} ({number} of {len(chunks)})")
+        slide = _slide(deck, title if len(chunks) == 1 else _("{title} ({number} of {total})").format(
+            title=title, number=number, total=len(chunks)))
         shape = slide.shapes.add_table(len(chunk) + 1, len(header), MARGIN, TOP, _emu(WIDTH - 2 * MARGIN),
                                        _emu(Inches(0.5) * (len(chunk) + 1)))
         table = shape.table
@@ -101,21 +103,22 @@ def _title(deck: Deck, results: Results) -> None:
     heading.text = _text(results.title)
     heading.text_frame.paragraphs[0].font.color.rgb = ACCENT
     who = " · ".join(part for part in (results.team, results.organisation) if part.strip())
-    people = f"fewer than {results.threshold}" if results.withheld else str(results.n_respondents)
-    subtitle.text = _text(f"{who}\n{format_date(results.taken_on)} · {people} respondents\n{APP_NAME}".lstrip("\n"))
+    people = (_("fewer than {n} respondents").format(n=results.threshold) if results.withheld else
+              ngettext("{n} respondent", "{n} respondents", results.n_respondents).format(n=results.n_respondents))
+    subtitle.text = _text(f"{who}\n{format_date(results.taken_on)} · {people}\n{_(APP_NAME)}".lstrip("\n"))
     for paragraph in subtitle.text_frame.paragraphs:
         paragraph.font.size = Pt(22)
 
 
 def _radar(deck: Deck, results: Results, radar_png: bytes) -> None:
     """The group radar (the image of the same chart the app shows) beside the overall score."""
-    slide = _slide(deck, "Where we are, by principle")
+    slide = _slide(deck, _("Where we are, by principle"))
     picture = slide.shapes.add_picture(io.BytesIO(radar_png), MARGIN, TOP, height=_emu(HEIGHT - TOP - MARGIN))
     left = _emu(picture.left + picture.width + Inches(0.4))
     box = slide.shapes.add_textbox(left, _emu(TOP + Inches(0.6)), _emu(WIDTH - left - MARGIN), Inches(3))
     frame = box.text_frame
     frame.word_wrap = True
-    frame.paragraphs[0].text = "Overall score (0-100)"
+    frame.paragraphs[0].text = _("Overall score (0-100)")
     frame.paragraphs[0].font.size = Pt(20)
     score = frame.add_paragraph()
     score.text = whole(results.overall_score)
@@ -135,22 +138,23 @@ def build_slides(results: Results, radar_png: bytes | None) -> bytes:
     deck.core_properties.title = _text(results.title)
     _title(deck, results)
     if results.withheld:
-        _paragraphs(_slide(deck, "Results"), [results.withheld])
+        _paragraphs(_slide(deck, _("Results")), [results.withheld])
     else:
         if radar_png is not None:
             _radar(deck, results, radar_png)
-        _table(deck, "Scores by principle", ["Principle", "Score", "Level", "Target", "Spread", "Respondents"],
-               [[row.name, whole(row.score), row.band or "not shown (too few answers)", whole(row.target),
+        _table(deck, _("Scores by principle"),
+               [_("Principle"), _("Score"), _("Level"), _("Target"), _("Spread"), _("Respondents")],
+               [[row.name, whole(row.score), row.band or _("not shown (too few answers)"), whole(row.target),
                  whole(row.spread), str(row.n)] for row in results.principle_rows], [4, 1, 2.2, 1, 1, 1.6])
-        _table(deck, "Where we disagree most", ["No.", "Statement (To)", "Principle", "Agreement"],
+        _table(deck, _("Where we disagree most"), [_("No."), _("Statement (To)"), _("Principle"), _("Agreement")],
                [[str(spot.number), spot.to_text, spot.principle_name, percent(spot.agreement)]
                 for spot in results.hot_spots], [0.7, 6, 2.4, 1.6], size=16)
-    _table(deck, "Agreed ratings", ["No.", "Statement (To)", "Agreed rating", "Notes"],
+    _table(deck, _("Agreed ratings"), [_("No."), _("Statement (To)"), _("Agreed rating"), _("Notes")],
            [[str(row.number), row.to_text, row.rating_label, row.notes] for row in results.agreed],
            [0.7, 5, 2, 4])
-    _table(deck, "Actions", ["Principle", "Action", "Owner", "Due", "Status"],
+    _table(deck, _("Actions"), [_("Principle"), _("Action"), _("Owner"), _("Due"), _("Status")],
            [[row.principle_name, row.description, row.owner, format_date(row.due_date, short=True)
-             if row.due_date else "", str(row.status)] for row in results.actions], [2.2, 6, 1.8, 1.5, 1.3])
+             if row.due_date else "", status_label(row.status)] for row in results.actions], [2.2, 6, 1.8, 1.5, 1.3])
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()

@@ -9,7 +9,7 @@ import pandas as pd
 
 from questions.schema import Bank
 from scoring.counting import Counted, count
-from scoring.notes import plural
+from i18n import ngettext
 
 OTHER = "other"
 OTHER_LABEL = "Other perspectives (merged)"
@@ -50,8 +50,9 @@ def _groups(counts: pd.Series, bank: Bank,
     into_other = [p for p in order if p in small or p == OTHER]
     other_total = int(sum(counts[p] for p in into_other))
     merged = [p for p in small if p != OTHER]
-    notes = [f"{labels.get(p, p)}: {plural(int(counts[p]), 'respondent')}, merged into "
-             "Other perspectives." for p in merged]
+    notes = [ngettext("{perspective}: {n} respondent, merged into Other perspectives.",
+                      "{perspective}: {n} respondents, merged into Other perspectives.",
+                      int(counts[p])).format(perspective=labels.get(p, p), n=int(counts[p])) for p in merged]
     other_shown = other_total >= threshold
     named = [p for p in order if p not in into_other]
     absorb = None
@@ -60,12 +61,16 @@ def _groups(counts: pd.Series, bank: Bank,
     if into_other and not other_shown:
         if named:
             absorb = min(named, key=lambda p: (int(counts[p]), order.index(p)))
-            notes.append(f"Other perspectives: {plural(other_total, 'respondent')} in total, "
-                         f"fewer than {threshold}, so counted with {group_labels[absorb]}.")
+            notes.append(ngettext("Other perspectives: {n} respondent in total, fewer than {threshold}, so counted "
+                                  "with {group}.",
+                                  "Other perspectives: {n} respondents in total, fewer than {threshold}, so counted "
+                                  "with {group}.", other_total).format(n=other_total, threshold=threshold,
+                                                                        group=group_labels[absorb]))
             group_labels[absorb] = f"{group_labels[absorb]} and others (merged)"
         else:
-            notes.append(f"Other perspectives: {plural(other_total, 'respondent')} in total, "
-                         f"fewer than {threshold}, so not shown.")
+            notes.append(ngettext("Other perspectives: {n} respondent in total, fewer than {threshold}, so not shown.",
+                                  "Other perspectives: {n} respondents in total, fewer than {threshold}, so not "
+                                  "shown.", other_total).format(n=other_total, threshold=threshold))
     shown_as = [(OTHER if other_shown else absorb) if p in into_other else p for p in order]
     frame = pd.DataFrame({
         "perspective": pd.Series(order, dtype="str"),

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 import storage
 from domain.records import Assessment
+from i18n import current_language
 from reports.model import build_results
 from reports.parts import Results, ResultsInput, SessionData
 from reports.snapshot import ScoredSession, scored_from_json
@@ -45,7 +46,8 @@ def results_input(engine: Engine, assessment: Assessment, access: Access, histor
     Without `history` no earlier session is read (the facilitator's live view refreshes every
     few seconds and shows no trend).
     """
-    bank = storage.load_bank_version(engine, assessment.bank_row_id)
+    # The bank's texts in the reader's language where it is translated (ids and scoring are the same).
+    bank = storage.load_bank_version(engine, assessment.bank_row_id).in_language(current_language())
     team = storage.get_team(engine, assessment.team_id)
     earlier = storage.earlier_assessments(engine, assessment) if history else []
     visible = [other for other in earlier if access.may_see(other)]

@@ -6,6 +6,7 @@ import streamlit as st
 
 from domain.records import Assessment, Team
 from domain.vocabulary import AuditAction
+from i18n import _
 from services.access import ViewerAccess
 from services.audit import log_session
 from services.roles import Permission
@@ -75,18 +76,18 @@ class BrowserAccess:
 BROWSER = BrowserAccess()
 
 
-def ask_to_sign_in(message: str = "Sign in to see this page.") -> None:
+def ask_to_sign_in(message: str | None = None) -> None:
     """Explain and offer the sign-in button, then stop the page."""
     notice = sign_in_notice()
-    st.info(notice or message)
-    st.button("Sign in", type="primary", on_click=sign_in, key="sign_in_gate")
+    st.info(notice or message or _("Sign in to see this page."))
+    st.button(_("Sign in"), type="primary", on_click=sign_in, key="sign_in_gate")
     st.stop()
 
 
 def refuse(message: str) -> None:
     """Stop the page with nothing on it but why and a way home."""
     st.warning(message)
-    st.page_link("views/home.py", label="Go to Home")
+    st.page_link("views/home.py", label=_("Go to Home"))
     st.stop()
 
 
@@ -102,7 +103,8 @@ def require(permission: Permission, team: Team | None = None) -> ViewerAccess:
     else:
         allowed = True  # open mode: the page itself offers only the teams this browser holds
     if not allowed:
-        refuse(f"Your role does not let you {permission} here. Ask an admin of your organisation if you need to.")
+        refuse(_("Your role does not let you {permission} here. Ask an admin of your organisation if you need "
+               "to.").format(permission=permission))
     return access
 
 
@@ -110,17 +112,18 @@ def require_facilitator(assessment: Assessment) -> None:
     """Stop the page, showing only a key form, unless this browser holds the workshop's facilitator key."""
     if not assessment.is_workshop or facilitator_unlocked(assessment):
         return
-    st.info("This view is for the facilitator. Enter the facilitator key you were given when the session was created. "
-            "This browser then stays unlocked for 30 days, or until the facilitator locks the session everywhere.")
+    st.info(_("This view is for the facilitator. Enter the facilitator key you were given when the session was "
+              "created. This browser then stays unlocked for 30 days, or until the facilitator locks the session "
+              "everywhere."))
     with st.form(f"key_form_{assessment.id}"):
-        typed = st.text_input("Facilitator key", type="password")
-        if st.form_submit_button("Open", type="primary"):
+        typed = st.text_input(_("Facilitator key"), type="password")
+        if st.form_submit_button(_("Open"), type="primary"):
             if typed.strip() and unlock(engine(), page_access(), assessment, typed.strip()):
                 st.session_state[f"{PREFIX}{assessment.id}"] = typed.strip()
                 # Tried here already: if the unlock is later revoked, the key must be typed again.
                 st.session_state.setdefault(_TRIED, set()).add((assessment.id, typed.strip()))
                 st.rerun()
-            st.error("That key does not match this session.")
+            st.error(_("That key does not match this session."))
     st.stop()
 
 
@@ -143,13 +146,13 @@ def _from_query() -> Assessment | None:
 def _find_workshop_form() -> None:
     """Let a facilitator find their workshop by its join code."""
     with st.form("find_session"):
-        typed = st.text_input("Or enter the session's join code", placeholder="e.g. ABCDE-23456")
-        if st.form_submit_button("Find the session"):
+        typed = st.text_input(_("Or enter the session's join code"), placeholder=_("e.g. ABCDE-23456"))
+        if st.form_submit_button(_("Find the session")):
             found = find_session(engine(), typed)
             if found is not None and found.is_workshop and found.link_token:
                 st.query_params["a"] = found.link_token
                 st.rerun()
-            st.error("No workshop session has that code. Check it and try again.")
+            st.error(_("No workshop session has that code. Check it and try again."))
 
 
 def assessment_from_query(missing: str, workshop_only: bool = False,
@@ -169,7 +172,7 @@ def assessment_from_query(missing: str, workshop_only: bool = False,
         st.warning(missing)
         if workshop_only:
             _find_workshop_form()
-        st.page_link("views/home.py", label="Go to Home")
+        st.page_link("views/home.py", label=_("Go to Home"))
         st.stop()
     if assessment.link_token and st.query_params.get("a") != assessment.link_token:
         # The address always carries the unguessable link, never the sequential id or the join code.

@@ -15,6 +15,7 @@ import streamlit as st
 
 from domain.records import Assessment
 from domain.vocabulary import DiscussionOrder
+from i18n import N_, _
 from questions.errors import ProjectError
 from questions.schema import Bank
 from reports.formatting import percent, whole
@@ -29,7 +30,7 @@ from ui.refresh import REFRESH_SECONDS, recheck
 from ui.presenter_html import STYLE, small_spread
 
 NOT_AGREED = "none"
-ORDER_LABELS = {DiscussionOrder.DISAGREEMENTS: "Disagreements first", DiscussionOrder.BANK: "By principle"}
+ORDER_LABELS = {DiscussionOrder.DISAGREEMENTS: N_("Disagreements first"), DiscussionOrder.BANK: N_("By principle")}
 
 
 def _keys(assessment_id: int, statement_id: str) -> dict[str, str]:
@@ -101,14 +102,14 @@ def render_discussion(assessment: Assessment, bank: Bank, results: Results) -> N
     place = discussion(engine(), assessment, bank, results)
     order_key = f"disc_order_{assessment.id}"
     _synced(order_key, place.order)
-    st.radio("Order", list(DiscussionOrder), horizontal=True, key=order_key,
-             format_func=lambda order: ORDER_LABELS[DiscussionOrder(order)],
+    st.radio(_("Order"), list(DiscussionOrder), horizontal=True, key=order_key,
+             format_func=lambda order: _(ORDER_LABELS[DiscussionOrder(order)]),
              on_change=_change_order, args=(assessment.id, order_key))
     sid = place.current
     back, forward = st.columns(2)
-    back.button("Previous statement", disabled=place.position == 0, width="stretch", key=f"disc_back_{assessment.id}",
+    back.button(_("Previous statement"), disabled=place.position == 0, width="stretch", key=f"disc_back_{assessment.id}",
                 on_click=step, args=(assessment.id, place.ids, sid, -1))
-    forward.button("Next statement", disabled=place.position >= len(place.ids) - 1, width="stretch",
+    forward.button(_("Next statement"), disabled=place.position >= len(place.ids) - 1, width="stretch",
                    key=f"disc_next_{assessment.id}", on_click=step, args=(assessment.id, place.ids, sid, 1))
     _statement_panel(assessment, bank, place)
     _agreed_form(assessment, bank, sid)
@@ -124,11 +125,11 @@ def _statement_panel(assessment: Assessment, bank: Bank, shown: Discussion) -> N
         results = results_for(engine(), fresh, FULL_ACCESS, history=False)
         place = discussion(engine(), fresh, bank, results)
     except ProjectError as error:
-        show_error(error, "The discussion could not be refreshed just now")
+        show_error(error, _("The discussion could not be refreshed just now"))
         return
     except Exception:  # a database blip must not end the workshop: say so and try again next tick
         logging.getLogger("coproduction").exception("Discussion refresh failed")
-        st.warning("The discussion could not reach the database just now. It tries again every few seconds.")
+        st.warning(_("The discussion could not reach the database just now. It tries again every few seconds."))
         return
     if (place.current, place.order) != (shown.current, shown.order):
         st.rerun(scope="app")  # another device moved on: redraw this statement's forms too
@@ -140,26 +141,27 @@ def _statement(bank: Bank, results: Results, place: Discussion) -> None:
     statement = bank.statement(place.current)
     row = next(r for r in results.statement_rows if r.statement == statement.id)
     shown = row.shown and not results.withheld
-    hidden = "" if shown else " · too few answers to show yet"
-    st.caption(f"Statement {place.position + 1} of {len(place.ids)} · number {row.number} · "
-               f"{md(row.principle_name)}{hidden}")
+    hidden = "" if shown else " · " + _("too few answers to show yet")
+    st.caption(_("Statement {position} of {total} · number {number} · {principle}").format(
+        position=place.position + 1, total=len(place.ids), number=row.number, principle=md(row.principle_name))
+        + hidden)
     left, right = st.columns(2)
-    left.markdown(f"**From**\n\n{md(statement.from_text)}")
-    right.markdown(f"**To**\n\n{md(statement.to_text)}")
+    left.markdown(f"**{_('From')}**\n\n{md(statement.from_text)}")
+    right.markdown(f"**{_('To')}**\n\n{md(statement.to_text)}")
     if not shown:
-        st.info(f"This statement's spread appears once at least {results.threshold} people have answered it "
-                "(don't know does not count).")
+        st.info(_("This statement's spread appears once at least {n} people have answered it "
+                  "(don't know does not count).").format(n=results.threshold))
     spread = spread_of(results, bank, statement.id)
     if shown:
         # The bar the projector shows, at this page's size: it fits a phone's width, and says its counts.
         st.html(STYLE + small_spread(spread.counts))
-        st.caption(f"Score {whole(row.score)} of 100 · agreement {percent(row.agreement)} · {row.n} answers, "
-                   f"{row.dont_know} don't know")
+        st.caption(_("Score {score} of 100 · agreement {agreement} · {n} answers, {dont_know} don't know").format(
+            score=whole(row.score), agreement=percent(row.agreement), n=row.n, dont_know=row.dont_know))
     if statement.prompt:
-        st.markdown(f"**To discuss:** {md(statement.prompt)}")
+        st.markdown(f"**{_('To discuss:')}** {md(statement.prompt)}")
     if spread.comments:
         # Only shown statements have comments in the model; no author, no perspective, an order naming no one.
-        st.markdown(f"**What people wrote** ({len(spread.comments)})")
+        st.markdown(f"**{_('What people wrote')}** ({len(spread.comments)})")
         # A line break inside a comment stays inside its list item.
         st.markdown("\n".join(f"- {md(comment)}".replace("\n", "  \n  ") for comment in spread.comments))
 
@@ -172,16 +174,16 @@ def _agreed_form(assessment: Assessment, bank: Bank, sid: str) -> None:
     labels = {level.value: f"{level.value} · {level.label}" for level in bank.scale.levels}
     current = agreed.rating if agreed and agreed.rating is not None else NOT_AGREED
     with st.form(f"agree_{assessment.id}_{sid}"):
-        st.radio("Agreed group rating", levels, index=levels.index(current), horizontal=True, key=keys["rating"],
-                 format_func=lambda v: "Not agreed yet" if v == NOT_AGREED else md(labels[int(v)]))
-        st.text_area("Notes from the discussion", value=agreed.notes if agreed else "", max_chars=10_000,
+        st.radio(_("Agreed group rating"), levels, index=levels.index(current), horizontal=True, key=keys["rating"],
+                 format_func=lambda v: _("Not agreed yet") if v == NOT_AGREED else md(labels[int(v)]))
+        st.text_area(_("Notes from the discussion"), value=agreed.notes if agreed else "", max_chars=10_000,
                      key=keys["notes"])
-        st.form_submit_button("Save the agreed rating", on_click=_save_agreed, args=(assessment.id, sid))
+        st.form_submit_button(_("Save the agreed rating"), on_click=_save_agreed, args=(assessment.id, sid))
     error = _take_flash(assessment.id, "error", sid)
     if isinstance(error, ProjectError):
-        show_error(error, "The agreed rating was not saved")
+        show_error(error, _("The agreed rating was not saved"))
     if _take_flash(assessment.id, "saved", sid):
-        st.success("Saved", icon=":material/check:")
+        st.success(_("Saved"), icon=":material/check:")
 
 
 def _action_form(assessment: Assessment, bank: Bank, results: Results, sid: str) -> None:
@@ -190,20 +192,20 @@ def _action_form(assessment: Assessment, bank: Bank, results: Results, sid: str)
     principle = bank.statement(sid).principle_id
     name = bank.principle(principle).name
     with st.form(f"discussion_action_{assessment.id}_{sid}", clear_on_submit=True):
-        st.markdown(f"**Add an action on {md(name)}**")
-        st.text_area("What will we do?", max_chars=10_000, key=keys["what"])
+        st.markdown("**" + _("Add an action on {principle}").format(principle=md(name)) + "**")
+        st.text_area(_("What will we do?"), max_chars=10_000, key=keys["what"])
         who, when = st.columns(2)
-        who.text_input("Who will lead it?", key=keys["who"])
-        when.date_input("By when?", value=dt.date.today() + dt.timedelta(days=90), format="DD/MM/YYYY",
+        who.text_input(_("Who will lead it?"), key=keys["who"])
+        when.date_input(_("By when?"), value=dt.date.today() + dt.timedelta(days=90), format="DD/MM/YYYY",
                         key=keys["when"])
-        st.form_submit_button("Add action", on_click=_add_action, args=(assessment.id, sid, principle))
+        st.form_submit_button(_("Add action"), on_click=_add_action, args=(assessment.id, sid, principle))
     if _take_flash(assessment.id, "action_missing", sid):
-        st.error("Describe the action before adding it.")
+        st.error(_("Describe the action before adding it."))
     if _take_flash(assessment.id, "action_added", sid):
-        st.success("Action added", icon=":material/check:")
+        st.success(_("Action added"), icon=":material/check:")
     planned = [action for action in results.actions if action.principle == principle]
     if planned:
-        st.caption(f"Actions on {md(name)} so far:")
+        st.caption(_("Actions on {principle} so far:").format(principle=md(name)))
         for action in planned:
             owner = f" ({md(action.owner)})" if action.owner else ""
             st.markdown(f"- {md(action.description)}{owner}")

@@ -12,6 +12,7 @@ import streamlit as st
 
 from domain.records import Assessment
 from domain.vocabulary import AuditAction
+from i18n import _, current_language, use_language
 from questions.errors import ProjectError
 from reports.parts import Results
 from reports.spreadsheets import csv_bytes, xlsx_bytes
@@ -48,15 +49,15 @@ def answer_downloads(assessment: Assessment, results: Results, stem: str) -> Non
     """CSV and XLSX of the answers, only when enough people answered to keep them anonymous."""
     shared = shared_answers(engine(), assessment)
     if shared is None:
-        st.caption(f"Answer downloads appear once at least {assessment.threshold} people have answered.")
+        st.caption(_("Answer downloads appear once at least {n} people have answered.").format(n=assessment.threshold))
         return
     left, right = st.columns(2)
     # Written only when clicked: a workbook takes a moment, and most page runs never need it.
     with left:
-        offer_file("Download answers (CSV)", lambda: csv_bytes(shared), f"{stem}.csv", "text/csv",
+        offer_file(_("Download answers (CSV)"), lambda: csv_bytes(shared), f"{stem}.csv", "text/csv",
                    key=f"csv_{assessment.id}", audit=(assessment, "answers (CSV)"))
     with right:
-        offer_file("Download answers (XLSX)", lambda: xlsx_bytes({"answers": shared, **plan_tables(results)}),
+        offer_file(_("Download answers (XLSX)"), lambda: xlsx_bytes({"answers": shared, **plan_tables(results)}),
                    f"{stem}.xlsx", XLSX, key=f"xlsx_{assessment.id}", audit=(assessment, "answers (XLSX)"))
 
 
@@ -88,18 +89,20 @@ def pdf_download(assessment: Assessment, results: Results, stem: str) -> None:
     if prepared is not None and prepared[0] != fingerprint(results) + str(comments):
         del st.session_state[state]
         prepared = None
-        st.caption("The answers or actions have changed since the PDF was prepared: prepare it again.")
-    if st.button("Prepare the PDF summary", key=f"prep_{assessment.id}"):
-        with st.spinner("Drawing the charts and laying out the summary..."):
+        st.caption(_("The answers or actions have changed since the PDF was prepared: prepare it again."))
+    if st.button(_("Prepare the PDF summary"), key=f"prep_{assessment.id}"):
+        with st.spinner(_("Drawing the charts and laying out the summary...")):
             try:
                 # Built afresh: the page's model may be a few seconds old, the PDF states the time it was made.
-                fresh = results_for(engine(), assessment, BROWSER)
-                prepared = (fingerprint(fresh) + str(comments), build_pdf(fresh, comments=comments))
+                # In the viewer's language: the model's notes and the PDF's own text are both drawn in it.
+                with use_language(current_language()):
+                    fresh = results_for(engine(), assessment, BROWSER)
+                    prepared = (fingerprint(fresh) + str(comments), build_pdf(fresh, comments=comments))
             except ProjectError as error:
-                show_error(error, "The PDF could not be made")
+                show_error(error, _("The PDF could not be made"))
             else:
                 st.session_state[state] = prepared
     if prepared is not None:
         pdf = prepared[1]
-        offer_file("Download the PDF summary", lambda: pdf, f"{stem}.pdf", "application/pdf", type="primary",
+        offer_file(_("Download the PDF summary"), lambda: pdf, f"{stem}.pdf", "application/pdf", type="primary",
                    key=f"pdf_dl_{assessment.id}", audit=(assessment, "PDF summary"))

@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 
+from i18n import _
 from services.access import Viewer, ViewerAccess, access_for
 from services.audit import sign_in_state, sign_out
 from ui.context import engine
@@ -118,12 +119,13 @@ def begin_run() -> ViewerAccess:
         email = _signed_in_email(claims) if claims else None
         viewer = Viewer(signed_in_mode=True, email=email, device=device, site_admin=email in site_admins())
         if claims and email is None:
-            st.session_state[_NOTICE_STATE] = "Your sign-in gave no verified email address, so it opens nothing here."
+            st.session_state[_NOTICE_STATE] = _("Your sign-in gave no verified email address, so it opens nothing here.")
         elif email is not None:
             state = sign_in_state(engine(), viewer, claims)
             if state != "ok":
-                st.session_state[_NOTICE_STATE] = ("You have signed out: sign in again to carry on." if state == "ended"
-                                                   else "Your sign-in has expired: sign in again to carry on.")
+                st.session_state[_NOTICE_STATE] = (_("You have signed out: sign in again to carry on.")
+                                                   if state == "ended"
+                                                   else _("Your sign-in has expired: sign in again to carry on."))
                 viewer = Viewer(signed_in_mode=True, email=None, device=device)
         access = access_for(engine(), viewer)
     st.session_state[_ACCESS_STATE] = access

@@ -32,7 +32,7 @@ def install() -> None:
     i18n.set_resolver(_from_session)
 
 
-def language_picker(domain: str, *, where: str = "sidebar") -> str:
+def language_picker(domain: str, *, where: str = "sidebar", radio: bool = False) -> str:
     """A choice of the languages this part of the app ships in; returns the chosen code (kept for the session).
 
     `domain` is "participant" (join page, answer form, own link) or "staff" (everything else): Arabic ships the
@@ -47,10 +47,14 @@ def language_picker(domain: str, *, where: str = "sidebar") -> str:
     widget = f"language_picker_{domain}"
     if st.session_state.get(widget) != current:
         st.session_state[widget] = current  # first draw, or the language was restored with a resume code
-    chosen = container.selectbox(
-        "Language / Iaith / اللغة", options, format_func=names.__getitem__,
-        key=widget, on_change=_picked, args=(widget,),
-    )
+    label = "Language / Iaith / اللغة"
+    # `radio`: every choice in view, and no drop-down whose "Open" button a page's own "Open" button shares.
+    if radio:
+        chosen = container.radio(label, options, format_func=names.__getitem__, key=widget, on_change=_picked,
+                                 args=(widget,))
+    else:
+        chosen = container.selectbox(label, options, format_func=names.__getitem__, key=widget, on_change=_picked,
+                                     args=(widget,))
     # Only a change made with the picker (its callback) sets the language: drawing a picker never does, so a
     # staff picker (no Arabic) on the same page cannot switch an Arabic reader back to English.
     return str(chosen)

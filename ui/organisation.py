@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from domain.records import Organisation
+from i18n import _, ngettext
 from questions.errors import ProjectError
 from reports import charts, org_charts
 from reports.formatting import DASH, whole
@@ -24,8 +25,8 @@ RADARS_PER_ROW = 3
 
 def _team_row(team: TeamSummary, summary: OrganisationSummary) -> dict[str, str]:
     """A team's row of the table: a dash in every number it does not show."""
-    row = {"Team": team.team, "Latest assessment": team.status,
-           "Respondents": str(team.respondents) if team.shown else DASH, "Overall": whole(team.overall)}
+    row = {_("Team"): team.team, _("Latest assessment"): team.status,
+           _("Respondents"): str(team.respondents) if team.shown else DASH, _("Overall"): whole(team.overall)}
     row |= {name: whole(score) for (_, name), score in zip(summary.principles, team.scores)}
     return row
 
@@ -41,16 +42,16 @@ def show_heatmap(summary: OrganisationSummary) -> None:
     description = org_charts.text_alternative_heatmap(summary)
     st.altair_chart(org_charts.heatmap_chart(summary), width="stretch", theme=None, key="org_heatmap",
                     alt=description)
-    with st.expander("Heat map as text"):
+    with st.expander(_("Heat map as text")):
         st.text(description)
 
 
 def show_averages(summary: OrganisationSummary) -> None:
     """The average of the shown team scores, overall and per principle."""
-    st.metric("Average overall score of the teams shown (0-100)", whole(summary.overall_mean))
-    st.dataframe(pd.DataFrame({"Principle": [m.name for m in summary.means],
-                               "Average of the teams shown": [whole(m.mean) for m in summary.means],
-                               "Teams": [m.teams for m in summary.means]}), hide_index=True)
+    st.metric(_("Average overall score of the teams shown (0-100)"), whole(summary.overall_mean))
+    st.dataframe(pd.DataFrame({_("Principle"): [m.name for m in summary.means],
+                               _("Average of the teams shown"): [whole(m.mean) for m in summary.means],
+                               _("Teams"): [m.teams for m in summary.means]}), hide_index=True)
 
 
 def show_radars(summary: OrganisationSummary) -> None:
@@ -64,7 +65,8 @@ def show_radars(summary: OrganisationSummary) -> None:
                 if not team.shown:
                     st.caption(md(team.status.capitalize()))
                     continue
-                st.caption(f"{md(team.status)} · {team.respondents} respondents")
+                st.caption(f"{md(team.status)} · " + ngettext("{n} respondent", "{n} respondents", team.respondents or 0).format(
+                    n=team.respondents))
                 series = radar_series(team, summary.principles)
                 st.vega_lite_chart(spec=charts.radar_spec(series, short_principles(summary.principles),
                                                           size=RADAR_SIZE),
@@ -75,30 +77,30 @@ def show_radars(summary: OrganisationSummary) -> None:
 def show_trend(summary: OrganisationSummary) -> None:
     """The organisation's average per quarter, or why there is none yet."""
     if not summary.trend:
-        st.write("The trend appears once a team has an assessment with enough answers.")
+        st.write(_("The trend appears once a team has an assessment with enough answers."))
         return
     description = org_charts.text_alternative_trend(summary)
     st.altair_chart(org_charts.trend_chart(summary), width="stretch", theme=None, key="org_trend", alt=description)
-    with st.expander("Trend as text"):
+    with st.expander(_("Trend as text")):
         st.text(description)
 
 
 def show_differences(summary: OrganisationSummary) -> None:
     """Where perspectives differ most, across the teams shown."""
     if not summary.differences:
-        st.write("No team shows two perspective groups large enough to compare yet.")
+        st.write(_("No team shows two perspective groups large enough to compare yet."))
         return
     st.dataframe(pd.DataFrame({
-        "Team": [d.team for d in summary.differences], "Principle": [d.name for d in summary.differences],
-        "Difference (points)": [whole(d.gap) for d in summary.differences],
-        "Highest": [d.highest for d in summary.differences], "Lowest": [d.lowest for d in summary.differences],
+        _("Team"): [d.team for d in summary.differences], _("Principle"): [d.name for d in summary.differences],
+        _("Difference (points)"): [whole(d.gap) for d in summary.differences],
+        _("Highest"): [d.highest for d in summary.differences], _("Lowest"): [d.lowest for d in summary.differences],
     }), hide_index=True)
 
 
 def fingerprint(summary: OrganisationSummary) -> str:
     """A digest of everything the PDF shows, so a PDF prepared earlier is never offered once it is stale."""
     steady = dataclasses.replace(summary, generated_at=datetime(2000, 1, 1, tzinfo=timezone.utc), facts=tuple(
-        f for f in summary.facts if f.label != "Report generated"))
+        f for f in summary.facts if f.label != _("Report generated")))
     return hashlib.sha256(repr(steady).encode("utf-8")).hexdigest()
 
 
@@ -111,18 +113,18 @@ def pdf_download(access: ViewerAccess, organisation: Organisation, summary: Orga
     if prepared is not None and prepared[0] != fingerprint(summary):
         del st.session_state[state]
         prepared = None
-        st.caption("The teams' results have changed since the PDF was prepared: prepare it again.")
-    if st.button("Prepare the organisation summary (PDF)", key=f"org_prep_{organisation.id}"):
-        with st.spinner("Drawing the charts and laying out the summary..."):
+        st.caption(_("The teams' results have changed since the PDF was prepared: prepare it again."))
+    if st.button(_("Prepare the organisation summary (PDF)"), key=f"org_prep_{organisation.id}"):
+        with st.spinner(_("Drawing the charts and laying out the summary...")):
             try:
                 fresh = organisation_summary(engine(), access, organisation)
                 prepared = (fingerprint(fresh), build_organisation_pdf(fresh))
             except ProjectError as error:
-                show_error(error, "The PDF could not be made")
+                show_error(error, _("The PDF could not be made"))
             else:
                 st.session_state[state] = prepared
     if prepared is not None:
-        st.download_button("Download the organisation summary (PDF)", prepared[1],
+        st.download_button(_("Download the organisation summary (PDF)"), prepared[1],
                            f"organisation-{organisation.id}-summary.pdf", "application/pdf", type="primary",
                            key=f"org_pdf_dl_{organisation.id}", on_click=log_exported,
                            args=(engine(), access, organisation, "organisation summary (PDF)"))

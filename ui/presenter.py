@@ -8,6 +8,7 @@ import streamlit as st
 
 from domain.records import Assessment
 from domain.vocabulary import PresenterStage
+from i18n import _
 from questions.schema import Bank
 from services.presenting import PresenterView, advance, presenter_view
 from ui import presenter_html as html
@@ -29,7 +30,7 @@ def _join(view: PresenterView) -> None:
     with text:
         _show(html.join_panel(view.assessment.title, view.assessment.join_code or "", link, view.joined, view.assessment.is_open))
     if view.assessment.is_open:
-        qr.image(qr_png(link), width=400, caption="Scan to join", alt=f"QR code that opens {link}")
+        qr.image(qr_png(link), width=400, caption=_("Scan to join"), alt=_("QR code that opens {link}").format(link=link))
 
 
 def _progress(view: PresenterView) -> None:
@@ -69,13 +70,13 @@ def _controls(view: PresenterView) -> None:
     at_start = view.stage is PresenterStage.JOIN
     at_end = view.stage is PresenterStage.DISCUSSION and place.position >= len(place.ids) - 1
     columns = st.columns([2, 2, 2, 2, 2, 2])
-    columns[0].button("Back", icon=":material/arrow_back:", shortcut="Left", disabled=at_start, width="stretch",
+    columns[0].button(_("Back"), icon=":material/arrow_back:", shortcut="Left", disabled=at_start, width="stretch",
                       key="present_back", on_click=_advance, args=(view, -1))
     for column, (stage, label) in zip(columns[1:5], STAGE_LABELS.items()):
-        column.button(label, key=f"present_stage_{stage.value}", width="stretch",
+        column.button(_(label), key=f"present_stage_{stage.value}", width="stretch",
                       type="primary" if stage is view.stage else "tertiary",
                       on_click=_stage, args=(view.assessment.id, stage))
-    columns[5].button("Next", icon=":material/arrow_forward:", icon_position="right", shortcut="Right",
+    columns[5].button(_("Next"), icon=":material/arrow_forward:", icon_position="right", shortcut="Right",
                       disabled=at_end, width="stretch", key="present_next", on_click=_advance, args=(view, 1))
 
 
@@ -99,7 +100,8 @@ def presenter_screen(assessment: Assessment, bank: Bank) -> None:
         view = presenter_view(engine(), assessment, bank)
     except Exception:  # a database blip must not blank the projector mid-workshop: say so and retry
         logging.getLogger("coproduction").exception("Presenter refresh failed")
-        st.warning("The presenter screen could not reach the database just now. It tries again every few seconds.")
+        st.warning(_("The presenter screen could not reach the database just now. It tries again every few "
+                     "seconds."))
         return
     with st.container(key="presenter_stage"):
         if view.stage is PresenterStage.JOIN:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from i18n import _, ngettext
 from reports.charts import ANSWER_COLOURS, DONT_KNOW_COLOUR
 from reports.formatting import percent, whole
 from services.presenting import AnswerCount, StatementSpread, StepProgress
@@ -87,7 +88,7 @@ def answer_bar(counts: Sequence[AnswerCount], big: bool = False) -> str:
         ink = "#ffffff" if colour in _DARK else _INK
         parts.append(f'<div class="seg" style="flex: {count.count} 1 0; background: {colour}; color: {ink}" '
                      f'title="{escape(count.label)}: {count.count}">{count.count}</div>')
-    label = escape("Answers: " + ", ".join(described))
+    label = escape(_("Answers: {counts}").format(counts=", ".join(described)))
     if not total:
         return f'<div class="bar{" big" if big else ""}" role="img" aria-label="{label}"></div>'
     return f'<div class="bar{" big" if big else ""}" role="img" aria-label="{label}">{"".join(parts)}</div>'
@@ -104,22 +105,26 @@ def join_panel(title: str, code: str, link: str, joined: int, is_open: bool) -> 
     """The join code, very large, with the link and how many have joined."""
     kicker = f'<p class="kicker">{escape(title)}</p>'
     if not is_open:
-        return (f'<div class="copro-p">{kicker}<p class="title">This session is closed.</p>'
-                f'<p class="lead">{joined} people took part.</p></div>')
+        took_part = ngettext("{n} person took part.", "{n} people took part.", joined).format(n=joined)
+        return (f'<div class="copro-p">{kicker}<p class="title">{escape(_("This session is closed."))}</p>'
+                f'<p class="lead">{escape(took_part)}</p></div>')
+    so_far = ngettext("{n} person has joined so far.", "{n} people have joined so far.", joined).format(n=joined)
+    code_label = _("Join code {code}").format(code=" ".join(code))
     return (f'<div class="copro-p">{kicker}'
-            '<p class="lead">On your phone, scan the QR code or open</p>'
+            f'<p class="lead">{escape(_("On your phone, scan the QR code or open"))}</p>'
             f'<p class="link">{escape(link)}</p>'
-            '<p class="lead">and enter the code</p>'
-            f'<p class="code" aria-label="Join code {escape(" ".join(code))}">{escape(code)}</p>'
-            f'<p class="lead">{joined} {"person has" if joined == 1 else "people have"} joined so far.</p></div>')
+            f'<p class="lead">{escape(_("and enter the code"))}</p>'
+            f'<p class="code" aria-label="{escape(code_label)}">{escape(code)}</p>'
+            f'<p class="lead">{escape(so_far)}</p></div>')
 
 
 def counts_panel(joined: int, sent: int, threshold: int) -> str:
     """Joined, still answering and sent, as three large numbers."""
-    boxes = [(joined, "joined"), (joined - sent, "still answering"), (sent, "sent their answers")]
-    numbers = "".join(f'<div class="number"><b>{value}</b><span>{label}</span></div>' for value, label in boxes)
-    note = ("" if sent >= threshold else
-            f'<p class="quiet">Results appear once {threshold} people have sent their answers.</p>')
+    boxes = [(joined, _("joined")), (joined - sent, _("still answering")), (sent, _("sent their answers"))]
+    numbers = "".join(f'<div class="number"><b>{value}</b><span>{escape(label)}</span></div>'
+                      for value, label in boxes)
+    appear = _("Results appear once {n} people have sent their answers.").format(n=threshold)
+    note = "" if sent >= threshold else f'<p class="quiet">{escape(appear)}</p>'
     return f'<div class="copro-p"><div class="numbers">{numbers}</div>{note}</div>'
 
 
@@ -128,45 +133,53 @@ def steps_panel(steps: Sequence[StepProgress], joined: int) -> str:
     rows = []
     for step in steps:
         share = 0 if not joined else round(100 * step.reached / joined)
+        of = _("{reached} of {joined}").format(reached=step.reached, joined=joined)
         rows.append(f'<div class="step"><div class="name">{escape(step.name)}</div>'
-                    f'<div class="track" role="img" aria-label="{step.reached} of {joined}">'
+                    f'<div class="track" role="img" aria-label="{escape(of)}">'
                     f'<div class="fill" style="width: {share}%"></div></div>'
-                    f'<div class="count">{step.reached} of {joined}</div></div>')
-    return ('<div class="copro-p"><p class="kicker">How far people have got, principle by principle</p>'
-            f'{"".join(rows)}</div>')
+                    f'<div class="count">{escape(of)}</div></div>')
+    kicker = escape(_("How far people have got, principle by principle"))
+    return f'<div class="copro-p"><p class="kicker">{kicker}</p>{"".join(rows)}</div>'
 
 
 def score_panel(score: float | None, band: str | None, people: int) -> str:
     """The overall score, large, with its band and how many answered."""
     band_text = f" · {escape(band)}" if band else ""
-    return (f'<div class="copro-p score"><p class="kicker">Overall score (0-100) · {people} people{band_text}</p>'
-            f'<b>{whole(score)}</b><span>of 100</span></div>')
+    kicker = escape(ngettext("Overall score (0-100) · {n} person", "Overall score (0-100) · {n} people",
+                             people).format(n=people))
+    return (f'<div class="copro-p score"><p class="kicker">{kicker}{band_text}</p>'
+            f'<b>{whole(score)}</b><span>{escape(_("of 100"))}</span></div>')
 
 
 def disagreements_panel(spots: Sequence[StatementSpread]) -> str:
     """The statements people disagree on most, each with its spread of answers."""
     if not spots:
-        return '<div class="copro-p"><p class="quiet">Disagreements show once more than one person has answered.</p></div>'
+        quiet = escape(_("Disagreements show once more than one person has answered."))
+        return f'<div class="copro-p"><p class="quiet">{quiet}</p></div>'
     rows = "".join(f'<div class="spot"><div class="text"><b>{spot.number}.</b> {escape(spot.to_text)}</div>'
                    f'{answer_bar(spot.counts)}</div>' for spot in spots)
-    return (f'<div class="copro-p"><p class="title">Where we disagree most</p>{rows}'
+    return (f'<div class="copro-p"><p class="title">{escape(_("Where we disagree most"))}</p>{rows}'
             f'{legend(spots[0].counts)}</div>')
 
 
 def statement_panel(spot: StatementSpread, position: int, total: int, threshold: int, agreed: str | None) -> str:
     """One statement for the discussion: where we are, From and To, its spread or why it is hidden."""
-    head = (f'<p class="kicker">Statement {position} of {total} · number {spot.number} · '
-            f'{escape(spot.principle_name)}</p>')
-    pair = (f'<div class="pair"><div><h3>From</h3><p>{escape(spot.from_text)}</p></div>'
-            f'<div><h3>To</h3><p>{escape(spot.to_text)}</p></div></div>')
+    where = _("Statement {position} of {total} · number {number} · {principle}").format(
+        position=position, total=total, number=spot.number, principle=spot.principle_name)
+    head = f'<p class="kicker">{escape(where)}</p>'
+    pair = (f'<div class="pair"><div><h3>{escape(_("From"))}</h3><p>{escape(spot.from_text)}</p></div>'
+            f'<div><h3>{escape(_("To"))}</h3><p>{escape(spot.to_text)}</p></div></div>')
     if spot.shown:
-        body = (answer_bar(spot.counts, big=True) + legend(spot.counts) +
-                f'<p class="meta">Agreement {percent(spot.agreement)} · {spot.n} answers, {spot.dont_know} don\'t know</p>')
+        meta = _("Agreement {agreement} · {n} answers, {dont_know} don't know").format(
+            agreement=percent(spot.agreement), n=spot.n, dont_know=spot.dont_know)
+        body = answer_bar(spot.counts, big=True) + legend(spot.counts) + f'<p class="meta">{escape(meta)}</p>'
     else:
-        body = (f'<p class="quiet">Too few answers to show yet: the spread appears once {threshold} people have '
-                'answered this statement.</p>')
-    prompt = f'<p class="prompt"><b>To discuss:</b> {escape(spot.prompt)}</p>' if spot.prompt else ""
-    settled = f'<p class="agreed">Agreed: {escape(agreed)}</p>' if agreed else ""
+        quiet = _("Too few answers to show yet: the spread appears once {n} people have answered this "
+                  "statement.").format(n=threshold)
+        body = f'<p class="quiet">{escape(quiet)}</p>'
+    prompt = (f'<p class="prompt"><b>{escape(_("To discuss:"))}</b> {escape(spot.prompt)}</p>'
+              if spot.prompt else "")
+    settled = f'<p class="agreed">{escape(_("Agreed: {rating}").format(rating=agreed))}</p>' if agreed else ""
     return f'<div class="copro-p">{head}{pair}{body}{prompt}{comments_list(spot.comments)}{settled}</div>'
 
 
@@ -180,8 +193,9 @@ def comments_list(comments: Sequence[str]) -> str:
         return ""
     shown = "".join(f"<li>{escape(comment)}</li>" for comment in comments[:PROJECTED_COMMENTS])
     rest = len(comments) - PROJECTED_COMMENTS
-    more = f'<p class="meta">and {rest} more on the facilitator\'s screen</p>' if rest > 0 else ""
-    return f'<p class="meta"><b>What people wrote</b></p><ul class="comments">{shown}</ul>{more}'
+    more_text = _("and {n} more on the facilitator's screen").format(n=rest)
+    more = f'<p class="meta">{escape(more_text, quote=False)}</p>' if rest > 0 else ""
+    return f'<p class="meta"><b>{escape(_("What people wrote"))}</b></p><ul class="comments">{shown}</ul>{more}'
 
 
 def small_spread(counts: Sequence[AnswerCount]) -> str:

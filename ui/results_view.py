@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from i18n import _, ngettext
 from questions.schema import Bank
 from reports import charts
 from reports.formatting import (
@@ -76,7 +77,7 @@ def show_chart(chart: alt.Chart | alt.LayerChart | dict[str, Any], description: 
         st.vega_lite_chart(spec=chart, width="content", theme=None, key=key, alt=description)
     else:
         st.altair_chart(chart, width="content", theme=None, key=key, alt=description)
-    with st.expander("Chart as text"):
+    with st.expander(_("Chart as text")):
         st.text(description)
 
 
@@ -97,7 +98,8 @@ def show_distribution(results: Results, bank: Bank, statement_ids: list[str], ke
 def _highlight_list(items: tuple[Highlight, ...], agreement: bool) -> None:
     """A short list of statements with their score or agreement."""
     for item in items:
-        value = f"agreement {percent(item.agreement)}" if agreement else f"{whole(item.score)} of 100"
+        value = (_("agreement {percent}").format(percent=percent(item.agreement)) if agreement
+                 else _("{score} of 100").format(score=whole(item.score)))
         st.markdown(f"- **{item.number}.** {md(item.to_text)} ({value})")
 
 
@@ -119,15 +121,15 @@ def html_table(columns: dict[str, list[object]], caption: str) -> None:
 def _principle_table(results: Results) -> None:
     """Scores by principle; a dash where too few people answered."""
     html_table({
-        "Principle": [r.name for r in results.principle_rows],
-        "Score": [whole(r.score) for r in results.principle_rows],
-        "Level": [r.band or "not shown (too few answers)" for r in results.principle_rows],
-        "Target": [whole(r.target) for r in results.principle_rows],
-        "Gap": [signed(shown_change(r.score, r.target)) for r in results.principle_rows],
-        "Spread": [whole(r.spread) for r in results.principle_rows],
-        "Respondents": [r.n for r in results.principle_rows],
-        "Don't know": [r.dont_know for r in results.principle_rows],
-    }, "Scores by principle")
+        _("Principle"): [r.name for r in results.principle_rows],
+        _("Score"): [whole(r.score) for r in results.principle_rows],
+        _("Level"): [r.band or _("not shown (too few answers)") for r in results.principle_rows],
+        _("Target"): [whole(r.target) for r in results.principle_rows],
+        _("Gap"): [signed(shown_change(r.score, r.target)) for r in results.principle_rows],
+        _("Spread"): [whole(r.spread) for r in results.principle_rows],
+        _("Respondents"): [r.n for r in results.principle_rows],
+        _("Don't know"): [r.dont_know for r in results.principle_rows],
+    }, _("Scores by principle"))
 
 
 def _radar_tab(results: Results) -> None:
@@ -136,15 +138,15 @@ def _radar_tab(results: Results) -> None:
     _principle_table(results)
     left, middle, right = st.columns(3)
     with left:
-        st.markdown(f"**{STRONGEST}**")
+        st.markdown(f"**{_(STRONGEST)}**")
         _highlight_list(results.strengths, agreement=False)
     with middle:
-        st.markdown(f"**{TO_DEVELOP}**")
+        st.markdown(f"**{_(TO_DEVELOP)}**")
         _highlight_list(results.development_areas, agreement=False)
     with right:
-        st.markdown(f"**{DISAGREE}**")
+        st.markdown(f"**{_(DISAGREE)}**")
         if not results.hot_spots:
-            st.caption("Disagreements show once more than one person has answered.")
+            st.caption(_("Disagreements show once more than one person has answered."))
         _highlight_list(results.hot_spots, agreement=True)
 
 
@@ -154,40 +156,42 @@ def _perspectives_tab(results: Results) -> None:
         st.info(md(note))
     series = perspective_series(results)
     if series.empty:
-        st.write("No perspective has enough respondents to be shown on its own.")
+        st.write(_("No perspective has enough respondents to be shown on its own."))
         return
     show_radar(series, results.principles, key="radar_perspectives")
     if results.perspective_gaps:
-        st.markdown(f"**{PERSPECTIVES_DIFFER}**")
+        st.markdown(f"**{_(PERSPECTIVES_DIFFER)}**")
         gaps = sorted(results.perspective_gaps, key=lambda g: -(g.max_gap or 0))
         html_table({
-            "Principle": [g.name for g in gaps], "Gap (points)": [whole(g.max_gap) for g in gaps],
-            "Highest": [g.highest for g in gaps], "Lowest": [g.lowest for g in gaps],
-        }, "Where perspectives differ most")
+            _("Principle"): [g.name for g in gaps], _("Gap (points)"): [whole(g.max_gap) for g in gaps],
+            _("Highest"): [g.highest for g in gaps], _("Lowest"): [g.lowest for g in gaps],
+        }, _("Where perspectives differ most"))
 
 
 def statement_card(row: StatementRow) -> str:
     """One statement as an HTML card: number and To wording, From wording, principle, then its numbers."""
     # One unit everywhere (0-100), as in the PDF: no 0-4 mean.
-    numbers = [("Score", whole(row.score)),
-               ("Agreement", percent(row.agreement)), ("Answers", str(row.n)), ("Don't know", str(row.dont_know))]
+    numbers = [(_("Score"), whole(row.score)),
+               (_("Agreement"), percent(row.agreement)), (_("Answers"), str(row.n)),
+               (_("Don't know"), str(row.dont_know))]
     shown = "".join(f"<div><dt>{html.escape(name)}</dt><dd>{html.escape(value)}</dd></div>" for name, value in numbers)
     # Bank wording can come from an uploaded file: every piece of text is escaped, never read as markup.
+    from_text = _("From: {text}").format(text=row.from_text)
     return (f'<li class="copro-card"><p class="head">{row.number}. {html.escape(row.to_text)}</p>'
-            f'<p class="from">From: {html.escape(row.from_text)}</p>'
+            f'<p class="from">{html.escape(from_text)}</p>'
             f'<p class="principle">{html.escape(row.principle_name)}</p><dl>{shown}</dl></li>')
 
 
 def _statements_tab(results: Results) -> None:
     """Every statement as a card (number, wording, score, agreement, counts): readable on a phone."""
     cards = "".join(statement_card(row) for row in results.statement_rows)
-    st.html(f'<ul class="copro-cards" aria-label="Statements">{cards}</ul>')
+    st.html(f'<ul class="copro-cards" aria-label="{html.escape(_("Statements"))}">{cards}</ul>')
 
 
 def _trend_tab(results: Results) -> None:
     """Scores over time and the change since the baseline."""
     if not results.trend and not results.earlier_too_few:
-        st.write("The trend appears once the team has an earlier assessment with the same bank.")
+        st.write(_("The trend appears once the team has an earlier assessment with the same bank."))
         return
     if results.trend:
         trend = pd.DataFrame({"assessment": [p.session for p in results.trend],
@@ -197,17 +201,18 @@ def _trend_tab(results: Results) -> None:
                    stretch=True)
     hidden = results.earlier_too_few
     if hidden:
-        st.caption(f"{hidden} earlier {'assessment had' if hidden == 1 else 'assessments had'} too few "
-                   "respondents to show, so they are not in the trend.")
+        st.caption(ngettext("{n} earlier assessment had too few respondents to show, so they are not in the trend.",
+                            "{n} earlier assessments had too few respondents to show, so they are not in the trend.",
+                            hidden).format(n=hidden))
     if results.baseline is None:
         return
-    st.markdown(f"**Change since {md(results.baseline.label)}**")
+    st.markdown("**" + _("Change since {baseline}").format(baseline=md(results.baseline.label)) + "**")
     html_table({
-        "Principle": [c.name for c in results.changes],
-        "Then": [whole(c.baseline) for c in results.changes],
-        "Now": [whole(c.latest) for c in results.changes],
-        "Change": [signed(c.change) for c in results.changes],
-    }, f"Change since {results.baseline.label}")
+        _("Principle"): [c.name for c in results.changes],
+        _("Then"): [whole(c.baseline) for c in results.changes],
+        _("Now"): [whole(c.latest) for c in results.changes],
+        _("Change"): [signed(c.change) for c in results.changes],
+    }, _("Change since {baseline}").format(baseline=results.baseline.label))
 
 
 def render_results(results: Results) -> None:
@@ -219,9 +224,10 @@ def render_results(results: Results) -> None:
         st.warning(md(results.withheld))
         return
     band = f" · {md(results.overall_band)}" if results.overall_band else ""
-    st.metric(OVERALL_SCORE, whole(results.overall_score) if results.overall_score is not None else DASH)
-    st.caption(f"{results.n_respondents} {'respondent' if results.n_respondents == 1 else 'respondents'}{band}")
-    radar, perspectives, statements, trend = st.tabs(["Radar", "Perspectives", "Statements", "Trend"])
+    st.metric(_(OVERALL_SCORE), whole(results.overall_score) if results.overall_score is not None else DASH)
+    st.caption(ngettext("{n} respondent", "{n} respondents", results.n_respondents).format(
+        n=results.n_respondents) + band)
+    radar, perspectives, statements, trend = st.tabs([_("Radar"), _("Perspectives"), _("Statements"), _("Trend")])
     with radar:
         _radar_tab(results)
     with perspectives:
@@ -236,5 +242,7 @@ def note_locked_earlier(results: Results) -> None:
     """Say when earlier workshops are left out of the trend because their key was not given here."""
     locked = results.locked_earlier
     if locked:
-        st.caption(f"{locked} earlier workshop {'session is' if locked == 1 else 'sessions are'} not in the trend: "
-                   "open each one with its facilitator key in this browser to compare with it.")
+        st.caption(ngettext("{n} earlier workshop session is not in the trend: open it with its facilitator key "
+                            "in this browser to compare with it.",
+                            "{n} earlier workshop sessions are not in the trend: open each one with its facilitator "
+                            "key in this browser to compare with it.", locked).format(n=locked))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from domain.records import Assessment
+from i18n import _, current_language, use_language
 from services.results import results_for
 from ui.access import BROWSER
 from ui.context import engine
@@ -18,8 +19,15 @@ def _slides(assessment: Assessment) -> bytes:
     return slides_for(results_for(engine(), assessment, BROWSER))
 
 
+def _slides_in(assessment: Assessment, language: str) -> bytes:
+    """The deck in the viewer's language (built when clicked, after the page run that chose the language)."""
+    with use_language(language):
+        return _slides(assessment)
+
+
 def slides_download(assessment: Assessment, stem: str) -> None:
     """Download the workshop's results as slides to paste into a deck."""
-    offer_file("Download slides (PowerPoint)", lambda: _slides(assessment), f"{stem}.pptx", PPTX,
+    language = current_language()
+    offer_file(_("Download slides (PowerPoint)"), lambda: _slides_in(assessment, language), f"{stem}.pptx", PPTX,
                key=f"pptx_{assessment.id}", audit=(assessment, "slides (PowerPoint)"),
-               help="Title, radar, scores by principle, top disagreements, agreed ratings and actions.")
+               help=_("Title, radar, scores by principle, top disagreements, agreed ratings and actions."))

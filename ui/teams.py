@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from domain.records import Team
+from i18n import _
 from questions.errors import ProjectError
 from services.access import ViewerAccess
 from services.banks import bank_choices
@@ -30,14 +31,14 @@ def _create_team_form(access: ViewerAccess, expanded: bool) -> None:
     admin_of = [o.name for o in access.organisations(Permission.MANAGE_TEAMS)]
     if access.viewer.signed_in_mode and not admin_of:
         return
-    with st.expander("Create a team" if expanded else "Create another team", expanded=expanded):
+    with st.expander(_("Create a team") if expanded else _("Create another team"), expanded=expanded):
         with st.form("new_team"):
             if admin_of:
-                organisation = st.selectbox("Organisation", admin_of)
+                organisation = st.selectbox(_("Organisation"), admin_of)
             else:
-                organisation = st.text_input("Organisation", placeholder="e.g. Riverside Council")
-            name = st.text_input("Team or service", placeholder="e.g. Adult day services")
-            if st.form_submit_button("Create team", type="primary"):
+                organisation = st.text_input(_("Organisation"), placeholder=_("e.g. Riverside Council"))
+            name = st.text_input(_("Team or service"), placeholder=_("e.g. Adult day services"))
+            if st.form_submit_button(_("Create team"), type="primary"):
                 try:
                     team = create_team_for(engine(), access, str(organisation or ""), name)
                 except ProjectError as error:
@@ -63,14 +64,14 @@ def pick_team(permission: Permission = Permission.VIEW_RESULTS) -> Team | None:
         if selected is None and len(ids) == 1 and not st.query_params.get("team"):
             selected = ids[0]  # one team: a returning browser sees it at once
         chosen = st.selectbox(
-            "Open a team", ids, index=ids.index(selected) if selected is not None else None,
+            _("Open a team"), ids, index=ids.index(selected) if selected is not None else None,
             format_func=lambda tid: f"{by_id[tid].organisation} · {by_id[tid].name}",  # options are plain text
-            placeholder="Choose your team",
+            placeholder=_("Choose your team"),
         )
         if chosen is not None and chosen != selected and by_id[chosen].link_token:
             st.query_params["team"] = str(by_id[chosen].link_token)
     elif linked is None and st.query_params.get("team"):
-        st.warning("No team has that link here, or you may not open it. Check the link and try again.")
+        st.warning(_("No team has that link here, or you may not open it. Check the link and try again."))
     # Always on offer (folded away once there are teams), so a second team can be added at any time.
     _create_team_form(access, expanded=not teams)
     return by_id[chosen] if chosen is not None else None

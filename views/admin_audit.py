@@ -9,23 +9,24 @@ from services.audit import log_frame, recent_entries
 from services.roles import Permission
 from ui.access import require
 from ui.context import engine
+from i18n import _
 from ui.downloads import offer_file
 
 access = require(Permission.VIEW_AUDIT)
-st.title("Audit log")
-st.write("Who did what, and when: sign-ins and sign-outs, results viewed, exports, deletions and role changes.")
+st.title(_("Audit log"))
+st.write(_("Who did what, and when: sign-ins and sign-outs, results viewed, exports, deletions and role changes."))
 entries = recent_entries(engine(), access)
 db = engine()
-offer_file("Download the whole log (CSV)", lambda: csv_bytes(log_frame(db, access)), "audit-log.csv", "text/csv",
+offer_file(_("Download the whole log (CSV)"), lambda: csv_bytes(log_frame(db, access)), "audit-log.csv", "text/csv",
            key="audit_log_csv")
 if not entries:
-    st.info("Nothing recorded yet.")
+    st.info(_("Nothing recorded yet."))
 else:
     # A table shows text literally (no Markdown), so names and titles need no escaping here.
     st.dataframe(
-        [{"When (UTC)": f"{e.at:%Y-%m-%d %H:%M:%S}", "Who": e.actor, "What": str(e.action), "Of": e.target,
-          "Details": e.details} for e in entries],
+        [{_("When (UTC)"): f"{e.at:%Y-%m-%d %H:%M:%S}", _("Who"): e.actor, _("What"): str(e.action),
+          _("Of"): e.target, _("Details"): e.details} for e in entries],
         hide_index=True, use_container_width=True,
     )
     if len(entries) == 500:
-        st.caption("The newest 500 events are shown; the download holds them all.")
+        st.caption(_("The newest 500 events are shown; the download holds them all."))

@@ -10,7 +10,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from domain.records import Assessment, Team
+from i18n import _, ngettext
 from questions.errors import ProjectError
+from reports.formatting import format_date, month_year, status_label
 from services.roles import Permission
 from services.sessions import create_self_assessment, forget_browser, lock_everywhere
 from services.teams import team_sessions
@@ -20,12 +22,12 @@ from ui.identity import new_device, page_access, signed_in_mode
 from ui.joining import base_url
 from ui.teams import latest_banks, pick_team
 
-st.title("Co-production: how are you doing?")
+st.title(_("Co-production: how are you doing?"))
 if not signed_in_mode():
-    st.caption("Open mode: no accounts. This browser lists only the teams it created or was given by link; "
-               "keep each team's link to open it elsewhere.")
+    st.caption(_("Open mode: no accounts. This browser lists only the teams it created or was given by link; "
+                 "keep each team's link to open it elsewhere."))
 st.markdown(
-    """
+    _("""
 Co-production means that the people who use a service and the people paid to run it
 **share power**: they plan, design and deliver support together, and everyone's skills
 and experience count. This tool helps a team look honestly at where its everyday practice
@@ -36,37 +38,40 @@ sits between the traditional way (**From**) and the co-produced way (**To**).
 2. **See where you stand**: a radar chart by principle, your strongest practice,
    where to develop, and where people disagree.
 3. **Agree actions** and download a summary for your manager. Repeat later to see the change.
-"""
+""")
 )
-with st.expander("The six principles (nef & NESTA 2010, after Cahn 2000)"):
+with st.expander(_("The six principles (nef & NESTA 2010, after Cahn 2000)")):
     st.markdown(
-        "- **Recognising people as assets**: people bring skills and experience, not only needs.\n"
-        "- **Reciprocity and mutuality**: everyone gives as well as receives.\n"
-        "- **Peer support networks**: connections between people matter as much as professional help.\n"
-        "- **Valuing work differently**: the contributions people make are seen and rewarded.\n"
-        "- **Blurring roles**: the line between 'professional' and 'client' softens.\n"
-        "- **Facilitating rather than delivering**: services make things possible rather than doing things to people."
+        "\n".join([
+            _("- **Recognising people as assets**: people bring skills and experience, not only needs."),
+            _("- **Reciprocity and mutuality**: everyone gives as well as receives."),
+            _("- **Peer support networks**: connections between people matter as much as professional help."),
+            _("- **Valuing work differently**: the contributions people make are seen and rewarded."),
+            _("- **Blurring roles**: the line between 'professional' and 'client' softens."),
+            _("- **Facilitating rather than delivering**: services make things possible rather than doing things "
+              "to people."),
+        ])
     )
 
 st.divider()
-st.header("Have a code?")
+st.header(_("Have a code?"))
 with st.form("code_form"):
-    code = st.text_input("Join or resume code", placeholder="e.g. ABCDE-23456")
-    if st.form_submit_button("Go to the questions"):
+    code = st.text_input(_("Join or resume code"), placeholder=_("e.g. ABCDE-23456"))
+    if st.form_submit_button(_("Go to the questions")):
         st.switch_page("views/assess.py", query_params={"code": code.strip()})
 
 st.divider()
 access = page_access()
 if signed_in_mode() and not access.signed_in:
-    st.header("Staff")
-    ask_to_sign_in("Staff sign in to see their teams' results. People answering with a code need no account.")
+    st.header(_("Staff"))
+    ask_to_sign_in(_("Staff sign in to see their teams' results. People answering with a code need no account."))
 
-st.header("Your team")
+st.header(_("Your team"))
 if not signed_in_mode():
-    with st.expander("Open a team by its link"):
+    with st.expander(_("Open a team by its link")):
         with st.form("open_team_link"):
-            pasted = st.text_input("Team link", placeholder=f"{base_url()}/?team=...")
-            if st.form_submit_button("Open the team"):
+            pasted = st.text_input(_("Team link"), placeholder=f"{base_url()}/?team=...")
+            if st.form_submit_button(_("Open the team")):
                 st.query_params["team"] = pasted.strip().rsplit("team=", 1)[-1].split("&", 1)[0]
                 st.rerun()
 team = pick_team()
@@ -77,7 +82,7 @@ def given_sessions() -> None:
     given = access.given_sessions()
     if not given:
         return
-    st.subheader("Sessions shared with this browser")
+    st.subheader(_("Sessions shared with this browser"))
     for assessment in given:
         page = "views/facilitate.py" if assessment.is_workshop else "views/results.py"
         left, right = st.columns([3, 2])
@@ -88,18 +93,18 @@ def given_sessions() -> None:
 
 def lock_button(where: DeltaGenerator, assessment: Assessment) -> None:
     """End every other browser's unlock of a workshop (a lost phone, a copied cookie)."""
-    if where.button("Lock on every other device", key=f"lock_{assessment.id}",
-                    help="Other browsers then need the facilitator key again; this one stays unlocked."):
+    if where.button(_("Lock on every other device"), key=f"lock_{assessment.id}",
+                    help=_("Other browsers then need the facilitator key again; this one stays unlocked.")):
         ended = lock_everywhere(engine(), access, assessment)
-        st.toast(f"Locked on {ended} other {'browser' if ended == 1 else 'browsers'}.")
+        st.toast(ngettext("Locked on {n} other browser.", "Locked on {n} other browsers.", ended).format(n=ended))
 
 
 def forget_this_browser() -> None:
     """On a shared computer: end everything this browser was given."""
-    with st.expander("Using a shared computer?"):
-        st.write("Forget every team, session and facilitator unlock this browser holds. "
-                 "You need the links and keys again to open them.")
-        if st.button("Forget this browser"):
+    with st.expander(_("Using a shared computer?")):
+        st.write(_("Forget every team, session and facilitator unlock this browser holds. "
+                   "You need the links and keys again to open them."))
+        if st.button(_("Forget this browser")):
             forget_browser(engine(), access.viewer)
             new_device()
             st.query_params.clear()
@@ -115,60 +120,62 @@ if team is None:
 def list_sessions(team: Team) -> None:
     """The team's sessions with their links."""
     sessions = team_sessions(engine(), team.id)
-    st.subheader(f"Assessments of {md(team.name)}")
+    st.subheader(_("Assessments of {team}").format(team=md(team.name)))
     if team.link_token and not signed_in_mode():
-        st.caption("The team's link opens it in any browser: share it only with your team.")
+        st.caption(_("The team's link opens it in any browser: share it only with your team."))
         st.code(f"{base_url()}/?team={team.link_token}", language=None)
     if not sessions:
-        st.info("No assessments yet: start the first one below.")
+        st.info(_("No assessments yet: start the first one below."))
     for summary in sessions:
         assessment = summary.assessment
         with st.container(border=True):
             st.markdown(
-                f"**{md(assessment.title)}** · {assessment.created_at:%d %b %Y} · "
-                f"{'workshop' if assessment.is_workshop else 'self-assessment'} · {md(summary.bank_label)} · "
-                f"{assessment.status} · {summary.sent} sent, {summary.joined - summary.sent} still answering"
+                f"**{md(assessment.title)}** · {format_date(assessment.created_at, short=True)} · "
+                f"{_('workshop') if assessment.is_workshop else _('self-assessment')} · {md(summary.bank_label)} · "
+                f"{status_label(assessment.status)} · "
+                + _("{sent} sent, {waiting} still answering").format(sent=summary.sent,
+                                                                     waiting=summary.joined - summary.sent)
             )
             cols = st.columns(3)
             link = session_link(assessment)
             if assessment.is_workshop:
-                cols[0].page_link("views/facilitate.py", label="Facilitator view", query_params=link)
+                cols[0].page_link("views/facilitate.py", label=_("Facilitator view"), query_params=link)
                 if access.unlocked(assessment):
                     lock_button(cols[1], assessment)
             else:
-                cols[0].page_link("views/assess.py", label=f"Answer (code {assessment.join_code})",
+                cols[0].page_link("views/assess.py", label=_("Answer (code {code})").format(code=assessment.join_code),
                                   query_params={"code": str(assessment.join_code)})
-                cols[1].page_link("views/results.py", label="Results", query_params=link)
+                cols[1].page_link("views/results.py", label=_("Results"), query_params=link)
             if access.may(Permission.IMPORT_ANSWERS, team) or access.may(Permission.EXPORT_TEAM, team):
-                cols[2].page_link("views/data.py", label="Import / export", query_params=link)
+                cols[2].page_link("views/data.py", label=_("Import / export"), query_params=link)
 
 
 list_sessions(team)
 if not access.may(Permission.CREATE_SESSION, team):
     st.stop()
-st.subheader("Start a new self-assessment")
+st.subheader(_("Start a new self-assessment"))
 options = latest_banks(team)
 with st.form("new_assessment"):
-    title = st.text_input("Title", value=f"Self-assessment {dt.date.today():%B %Y}")
-    bank_row = st.selectbox("Question bank", list(options), format_func=lambda rid: options[rid])
+    title = st.text_input(_("Title"), value=_("Self-assessment {month}").format(month=month_year(dt.date.today())))
+    bank_row = st.selectbox(_("Question bank"), list(options), format_func=lambda rid: options[rid])
     mode = st.radio(
-        "How will you answer?",
+        _("How will you answer?"),
         ["together", "individually"],
         format_func=lambda m: {
-            "together": "Together: the team agrees one set of answers",
-            "individually": "Individually: each person answers privately",
+            "together": _("Together: the team agrees one set of answers"),
+            "individually": _("Individually: each person answers privately"),
         }[m],
     )
     threshold = st.number_input(
-        "Show results once this many people have answered (individual mode)",
+        _("Show results once this many people have answered (individual mode)"),
         min_value=2, max_value=50, value=3,
-        help="Protects anonymity: nothing is shown for smaller groups.",
+        help=_("Protects anonymity: nothing is shown for smaller groups."),
     )
-    create = st.form_submit_button("Create", type="primary")
+    create = st.form_submit_button(_("Create"), type="primary")
 if create:
     try:
         created = create_self_assessment(
-            engine(), team.id, int(bank_row), title.strip() or "Self-assessment",
+            engine(), team.id, int(bank_row), title.strip() or _("Self-assessment"),
             threshold=1 if mode == "together" else int(threshold),
             # Made before the click: a double click or a retry finds the assessment the first one made.
             request_id=st.session_state.setdefault("new_assessment_request", secrets.token_urlsafe(16)),
@@ -182,7 +189,7 @@ if create:
         st.rerun()
 flash = st.session_state.pop("created_assessment", None)
 if flash:
-    st.success(f"Created. Share the code **{flash}** with the people who will answer.")
-    st.page_link("views/assess.py", label="Start answering now", query_params={"code": str(flash)})
-st.page_link("views/workshop.py", label="Or run a facilitated workshop session", icon=":material/groups:",
+    st.success(_("Created. Share the code **{code}** with the people who will answer.").format(code=flash))
+    st.page_link("views/assess.py", label=_("Start answering now"), query_params={"code": str(flash)})
+st.page_link("views/workshop.py", label=_("Or run a facilitated workshop session"), icon=":material/groups:",
              query_params={"team": team.link_token} if team.link_token else None)

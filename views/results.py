@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from i18n import _, current_language
 from services.results import results_for
 from ui.access import BROWSER, assessment_from_query
 from ui.actions import render_actions, render_still_open
@@ -11,22 +12,21 @@ from ui.context import bank_for, engine, md
 from ui.downloads import answer_downloads, pdf_download
 from ui.results_view import note_locked_earlier, render_results
 
-st.title("Results")
-assessment = assessment_from_query("Open results from your team's page on the Home page.")
-bank = bank_for(assessment)
+st.title(_("Results"))
+assessment = assessment_from_query(_("Open results from your team's page on the Home page."))
+bank = bank_for(assessment, current_language())
 results = results_for(engine(), assessment, BROWSER)
-st.caption(
-    f"{md(results.organisation)} · {md(results.team)} · {md(results.title)} · "
-    f"{md(bank.title)} version {md(bank.version)}"
-)
+st.caption(_("{organisation} · {team} · {title} · {bank} version {version}").format(
+    organisation=md(results.organisation), team=md(results.team), title=md(results.title), bank=md(bank.title),
+    version=md(bank.version)))
 render_results(results)
 note_locked_earlier(results)
 
-st.header("Action plan")
+st.header(_("Action plan"))
 render_actions(assessment, results, editable=True)
 render_still_open(results)
 
-st.header("Downloads")
+st.header(_("Downloads"))
 stem = f"coproduction-{assessment.id}"
 if not results.withheld:
     pdf_download(assessment, results, stem)

@@ -50,7 +50,7 @@ def test_admin_retention_a_manager_is_not_offered_it_and_another_admin_sees_only
     at = open_signed_in("views/admin_retention.py", "bob@hillside.org")
     assert not at.exception
     assert [h.value for h in at.header] == ["Hillside Trust"]
-    assert [r.key for r in at.radio] == [f"retention_choice_{other.id}"]
+    assert [r.key for r in at.main.radio] == [f"retention_choice_{other.id}"]
 
 
 def test_admin_retention_the_app_starts_one_daily_check_per_process(engine: Engine) -> None:

@@ -29,7 +29,7 @@ def test_paper_page_needs_the_facilitator_key(engine: Engine) -> None:
     workshop, _key = _workshop(engine)
     at = _paper(workshop, None)
     assert not at.exception
-    assert not at.radio and "Save this person's answers" not in [b.label for b in at.button]
+    assert not at.main.radio and "Save this person's answers" not in [b.label for b in at.button]
     assert storage.sent_by_source(engine, workshop.id)[ResponseSource.PAPER] == 0
 
 

@@ -22,7 +22,8 @@ from tests.browser.test_mobile import PHONE, assert_no_sideways_scroll
 pytestmark = pytest.mark.browser
 
 Snap = Callable[[Page, str], Path]
-# Every element of the page outside the charts and table grids whose box reaches past the screen's right edge.
+
+
 def test_own_link_on_a_phone_shows_answers_results_actions_then_deletes(
     browser: Browser, app_server: Server, snap: Snap
 ) -> None:

@@ -114,5 +114,7 @@ def staff_language(page: Any) -> None:
         st.session_state["language_picker_staff"] = normalise(address)
     st.session_state["staff_language_address"] = address
     before = current_language()
+    if before not in staff:
+        before = staff[0]  # e.g. Arabic chosen on the answer form: staff pages show their picker on English
     if language_picker("staff", radio=True) != before:
         st.rerun()  # the menu above was drawn in the old language

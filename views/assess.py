@@ -126,6 +126,25 @@ if respondent.submitted_at is not None:
         st.rerun()
     st.stop()
 
+if not assessment.is_open:
+    # Closed while this person was answering (the watcher below reruns the page at once): nothing more can be
+    # added or sent, and what they saved stays with their code.
+    st.warning(_("This session has been closed, so no more answers can be added or sent. The answers you saved "
+                 "are kept: your code still shows them."))
+    st.page_link("views/mine.py", label=_("Your answers and what came of them"), icon=":material/person:",
+                 query_params={"r": respondent.token})
+    st.stop()
+
+
+@st.fragment(run_every=5)
+def _watch_for_closing(assessment_id: int) -> None:
+    """Every few seconds, without a tap: when the facilitator closes the session, redraw the page as closed."""
+    current = get_session(engine(), assessment_id)
+    if current is not None and not current.is_open:
+        st.rerun(scope="app")
+
+
+_watch_for_closing(assessment.id)
 saved = stored_answers(respondent)  # every step, the progress and the review are drawn from this
 st.info(_(
     "Your resume code is **{code}**. Answers save as you go: keep this page's address, or write the code down, "

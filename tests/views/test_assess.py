@@ -98,6 +98,20 @@ def test_assess_closed_session_refuses_new_people(engine: Engine) -> None:
     assert at.warning[0].value == "This session is closed, so no new answers can be added."
 
 
+def test_assess_closed_while_answering_says_so_and_keeps_the_saved_answers(engine: Engine) -> None:
+    assessment = _self_assessment(engine)
+    respondent = storage.join(engine, assessment.id, "staff")
+    storage.save_answer(engine, respondent.id, "quick-assets", 1, None, "")
+    storage.set_status(engine, assessment.id, "closed")
+    at = open_page("views/assess.py", code=str(assessment.join_code), r=respondent.token)
+    assert not at.exception
+    assert at.warning[0].value.startswith("This session has been closed, so no more answers can be added or sent.")
+    assert not [r for r in at.radio if r.label == "Where is your practice now?"]
+    assert [b for b in at.button if b.label == "Send my answers"] == []
+    kept = storage.get_respondent(engine, respondent.token)
+    assert kept is not None and kept.submitted_at is None
+
+
 def test_assess_resume_code_typed_as_join_code_reopens_own_answers(engine: Engine) -> None:
     assessment = _self_assessment(engine)
     respondent = storage.join(engine, assessment.id, "staff")

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 import storage
-from tests.storage.engines import sqlite_engine
+from tests.storage.engines import pg_engine, sqlite_engine
 
 
 @pytest.fixture
@@ -19,6 +19,20 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
     storage.install_builtin_banks(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A fresh database with the built-in banks, of each kind."""
+    if request.param == "sqlite":
+        made = sqlite_engine(tmp_path)
+        storage.install_builtin_banks(made)
+        yield made
+        made.dispose()
+    else:
+        with pg_engine() as made:
+            storage.install_builtin_banks(made)
+            yield made
 
 
 def quick_row(engine: Engine) -> int:

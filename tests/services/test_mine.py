@@ -6,9 +6,7 @@ Every test runs on SQLite and on PostgreSQL.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -29,25 +27,10 @@ from services.mine import (
 from services.retention import run_retention
 from storage import StorageError, tables
 from tests.services.conftest import quick_row
-from tests.storage.engines import pg_engine, sqlite_engine
 
 UNKNOWN = ("No answers are stored under that code. Hint: Check the code and try again. If you deleted your "
            "answers, or the organisation's retention period has passed, they are gone and the code opens nothing "
            "any more.")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    """A fresh database with the built-in banks, of each kind."""
-    if request.param == "sqlite":
-        made = sqlite_engine(tmp_path)
-        storage.install_builtin_banks(made)
-        yield made
-        made.dispose()
-    else:
-        with pg_engine() as made:
-            storage.install_builtin_banks(made)
-            yield made
 
 
 def _workshop(engine: Engine, threshold: int = 3) -> storage.Assessment:

@@ -8,9 +8,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import threading
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,23 +33,8 @@ from services.retention import (
 from services.results import results_for
 from storage import StorageError, tables
 from tests.services.conftest import quick_row
-from tests.storage.engines import pg_engine, sqlite_engine
 
 DAYS = 30
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    """A fresh database with the built-in banks, of each kind."""
-    if request.param == "sqlite":
-        made = sqlite_engine(tmp_path)
-        storage.install_builtin_banks(made)
-        yield made
-        made.dispose()
-    else:
-        with pg_engine() as made:
-            storage.install_builtin_banks(made)
-            yield made
 
 
 def _send(engine: Engine, assessment: storage.Assessment, perspective: str, levels: list[int | None],
